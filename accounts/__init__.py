@@ -1,0 +1,1 @@
+"""Accounts: agencies (機關), units, users, roles, sign-in and account administration."""

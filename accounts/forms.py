@@ -1,0 +1,88 @@
+"""Account forms: validation of shape only; business rules live in services."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, HiddenField, PasswordField, SelectField, SelectMultipleField, StringField
+from wtforms.validators import DataRequired, EqualTo, Length, Optional
+from wtforms.widgets import CheckboxInput, ListWidget
+
+from accounts.models import Role
+
+ROLE_LABELS = {
+    Role.OFFICER: _l("承辦人"),
+    Role.SUPERVISOR: _l("主管"),
+    Role.AUDITOR: _l("稽核"),
+    Role.ADMIN: _l("系統管理者"),
+}
+
+
+class MultiCheckboxField(SelectMultipleField):
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+
+def role_field() -> MultiCheckboxField:
+    return MultiCheckboxField(
+        _l("角色"), choices=[(role.value, label) for role, label in ROLE_LABELS.items()], validate_choice=True
+    )
+
+
+class LoginForm(FlaskForm):
+    username = StringField(_l("帳號"), validators=[DataRequired(_l("請輸入帳號。")), Length(max=64)])
+    password = PasswordField(_l("密碼"), validators=[DataRequired(_l("請輸入密碼。")), Length(max=1024)])
+    next = HiddenField()
+
+
+class LogoutForm(FlaskForm):
+    """Empty: exists so that signing out carries a CSRF token."""
+
+
+class LanguageForm(FlaskForm):
+    locale = SelectField(_l("介面語言"), choices=[])
+
+
+class PasswordChangeForm(FlaskForm):
+    current_password = PasswordField(_l("目前的密碼"), validators=[DataRequired(_l("請輸入目前的密碼。"))])
+    new_password = PasswordField(
+        _l("新密碼"),
+        validators=[DataRequired(_l("請輸入新密碼。"))],
+        description=_l("至少 12 個字元，可使用中英文、數字、符號或空格組成的句子。"),
+    )
+    confirm_password = PasswordField(
+        _l("再次輸入新密碼"),
+        validators=[DataRequired(_l("請再次輸入新密碼。")), EqualTo("new_password", _l("兩次輸入的新密碼不一致。"))],
+    )
+
+
+class UserCreateForm(FlaskForm):
+    username = StringField(
+        _l("帳號"),
+        validators=[DataRequired(_l("請輸入帳號。")), Length(max=64)],
+        description=_l("英文小寫字母、數字或 . _ -，3 至 64 個字元。"),
+    )
+    display_name = StringField(_l("姓名"), validators=[DataRequired(_l("請輸入姓名。")), Length(max=100)])
+    unit = SelectField(_l("單位"), choices=[], validators=[Optional()])
+    roles = role_field()
+    password = PasswordField(
+        _l("初始密碼"),
+        validators=[DataRequired(_l("請輸入初始密碼。"))],
+        description=_l("至少 12 個字元。請以安全管道交給使用者，並請其登入後變更。"),
+    )
+    confirm_password = PasswordField(
+        _l("再次輸入初始密碼"),
+        validators=[DataRequired(_l("請再次輸入密碼。")), EqualTo("password", _l("兩次輸入的密碼不一致。"))],
+    )
+
+
+class UserEditForm(FlaskForm):
+    display_name = StringField(_l("姓名"), validators=[DataRequired(_l("請輸入姓名。")), Length(max=100)])
+    unit = SelectField(_l("單位"), choices=[], validators=[Optional()])
+    roles = role_field()
+    is_enabled = BooleanField(_l("帳號啟用中"))
+    new_password = PasswordField(
+        _l("重設密碼"),
+        validators=[Optional()],
+        description=_l("留空表示不變更。重設後該使用者的所有登入狀態都會失效。"),
+    )

@@ -1,0 +1,320 @@
+"""Account operations. Each takes the acting user and the client address as
+arguments, flushes (never commits) and writes its audit entry; the route
+commits once per user action."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from functools import lru_cache
+
+import sqlalchemy as sa
+from argon2 import PasswordHasher
+from flask import current_app
+from flask_babel import gettext as _
+
+from accounts.models import Agency, LoginAttempt, Role, Unit, User
+from accounts.passwords import hash_password, make_hasher, password_problems, verify_password
+from accounts.throttle import locked_until
+from audit.services import changed_fields, record
+from core.extensions import db
+from core.models import utcnow
+from core.services import ServiceError
+
+USERNAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{2,63}$")
+AGENCY_CODE_PATTERN = re.compile(r"^[A-Z]{2,6}$")
+# A hash of a random password, checked when the username is unknown so that a
+# wrong username takes as long as a wrong password (no account enumeration).
+_DUMMY_PASSWORD = "baomi-dummy-password-for-timing"
+
+
+@lru_cache(maxsize=4)
+def _hasher_for(profile: str) -> PasswordHasher:
+    return make_hasher(profile)
+
+
+def hasher() -> PasswordHasher:
+    return _hasher_for(current_app.config["ARGON2_PROFILE"])
+
+
+@lru_cache(maxsize=4)
+def _dummy_hash(profile: str) -> str:
+    return hash_password(_hasher_for(profile), _DUMMY_PASSWORD)
+
+
+def normalize_username(username: str) -> str:
+    return username.strip().lower()
+
+
+# --- agencies ---------------------------------------------------------------
+
+
+def create_agency(code: str, name: str, unit_names: list[str] | tuple[str, ...] = ()) -> Agency:
+    """Create an agency with its units. Codes are 2–6 capital letters (used in case numbers)."""
+    code = code.strip().upper()
+    name = name.strip()
+    errors: dict[str, list[str]] = {}
+    if not AGENCY_CODE_PATTERN.match(code):
+        errors["code"] = [_("機關代碼須為 2 至 6 個英文大寫字母。")]
+    elif db.session.scalar(sa.select(Agency.id).where(Agency.code == code)):
+        errors["code"] = [_("機關代碼 %(code)s 已被使用。", code=code)]
+    if not name:
+        errors["name"] = [_("請輸入機關名稱。")]
+    elif db.session.scalar(sa.select(Agency.id).where(Agency.name == name)):
+        errors["name"] = [_("機關名稱 %(name)s 已存在。", name=name)]
+    if errors:
+        raise ServiceError(errors)
+    agency = Agency(code=code, name=name)
+    agency.units = [Unit(name=unit_name.strip()) for unit_name in dict.fromkeys(unit_names) if unit_name.strip()]
+    db.session.add(agency)
+    db.session.flush()
+    return agency
+
+
+# --- users ------------------------------------------------------------------
+
+
+def _user_snapshot(user: User) -> dict[str, object]:
+    return {
+        "display_name": user.display_name,
+        "unit": user.unit.name if user.unit else None,
+        "roles": sorted(role.value for role in user.roles),
+        "is_enabled": user.is_enabled,
+    }
+
+
+def _check_unit(agency: Agency, unit: Unit | None, errors: dict[str, list[str]]) -> None:
+    if unit is not None and unit.agency_id != agency.id:
+        errors.setdefault("unit", []).append(_("單位不屬於此機關。"))
+
+
+def create_user(
+    actor: User | None,
+    *,
+    username: str,
+    display_name: str,
+    agency: Agency,
+    roles: set[Role],
+    password: str,
+    unit: Unit | None = None,
+    client_address: str = "",
+) -> User:
+    """Create an account. ``actor`` is None only for the command line."""
+    username = normalize_username(username)
+    display_name = display_name.strip()
+    errors: dict[str, list[str]] = {}
+    if not USERNAME_PATTERN.match(username):
+        errors["username"] = [_("帳號須為 3 至 64 個英文小寫字母、數字或 . _ -，並以字母或數字開頭。")]
+    elif db.session.scalar(sa.select(User.id).where(User.username == username)):
+        errors["username"] = [_("帳號 %(username)s 已被使用。", username=username)]
+    if not display_name:
+        errors["display_name"] = [_("請輸入姓名。")]
+    if not roles:
+        errors["roles"] = [_("請至少選擇一個角色。")]
+    _check_unit(agency, unit, errors)
+    if problems := password_problems(password, username):
+        errors["password"] = problems
+    if errors:
+        raise ServiceError(errors)
+    user = User(
+        username=username,
+        display_name=display_name,
+        agency=agency,
+        unit=unit,
+        password_hash=hash_password(hasher(), password),
+    )
+    user.set_roles(roles)
+    db.session.add(user)
+    db.session.flush()
+    record(
+        actor,
+        "user_created",
+        object_type="user",
+        object_id=user.id,
+        details={"username": username, **_user_snapshot(user)},
+        client_address=client_address,
+        agency_id=agency.id,
+    )
+    return user
+
+
+def update_user(
+    actor: User,
+    user: User,
+    *,
+    display_name: str,
+    unit: Unit | None,
+    roles: set[Role],
+    is_enabled: bool,
+    new_password: str = "",
+    client_address: str = "",
+) -> User:
+    """Change an account. Nobody changes their own roles or disables themselves."""
+    errors: dict[str, list[str]] = {}
+    display_name = display_name.strip()
+    is_self = actor.id == user.id
+    if not display_name:
+        errors["display_name"] = [_("請輸入姓名。")]
+    if is_self and roles != set(user.roles):
+        errors["roles"] = [_("不能變更自己的角色，請由其他系統管理者處理。")]
+    if is_self and not is_enabled:
+        errors["is_enabled"] = [_("不能停用自己的帳號。")]
+    if not roles:
+        errors["roles"] = [_("請至少選擇一個角色。")]
+    _check_unit(user.agency, unit, errors)
+    if new_password and (problems := password_problems(new_password, user.username)):
+        errors["new_password"] = problems
+    if errors:
+        raise ServiceError(errors)
+
+    before = _user_snapshot(user)
+    user.display_name = display_name
+    user.unit = unit
+    user.set_roles(roles)
+    was_enabled, user.is_enabled = user.is_enabled, is_enabled
+    changes = changed_fields(before, _user_snapshot(user))
+    if new_password:
+        _set_password(user, new_password)
+        changes["password"] = ["******", "******"]
+    elif was_enabled and not is_enabled:
+        user.rotate_session_token()  # a disabled user's open sessions end now
+    if changes:
+        db.session.flush()
+        record(
+            actor,
+            "user_updated",
+            object_type="user",
+            object_id=user.id,
+            details=changes,
+            client_address=client_address,
+        )
+    return user
+
+
+def _set_password(user: User, password: str) -> None:
+    user.password_hash = hash_password(hasher(), password)
+    user.password_changed_at = utcnow()
+    user.rotate_session_token()
+
+
+def change_own_password(user: User, *, current_password: str, new_password: str, client_address: str = "") -> None:
+    """Change the signed-in user's password after checking the current one."""
+    errors: dict[str, list[str]] = {}
+    if not verify_password(hasher(), user.password_hash, current_password):
+        errors["current_password"] = [_("目前的密碼不正確。")]
+    if problems := password_problems(new_password, user.username):
+        errors["new_password"] = problems
+    elif new_password == current_password:
+        errors["new_password"] = [_("新密碼不可與目前的密碼相同。")]
+    if errors:
+        raise ServiceError(errors)
+    _set_password(user, new_password)
+    record(user, "password_changed", object_type="user", object_id=user.id, client_address=client_address)
+
+
+def set_locale(user: User, locale: str) -> None:
+    if locale not in current_app.config["LANGUAGES"]:
+        raise ServiceError({"locale": [_("不支援的語言。")]})
+    user.locale = locale
+
+
+# --- signing in -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SignInResult:
+    user: User | None
+    locked_until: datetime | None = None
+
+
+def _lock_for(username: str, client_address: str, now: datetime) -> datetime | None:
+    config = current_app.config
+    window = timedelta(minutes=config["LOGIN_LOCKOUT_MINUTES"])
+    last_success = db.session.scalar(
+        sa.select(sa.func.max(LoginAttempt.attempted_at)).where(
+            LoginAttempt.username == username, LoginAttempt.succeeded.is_(True)
+        )
+    )
+    account_failures = sa.select(LoginAttempt.attempted_at).where(
+        LoginAttempt.username == username,
+        LoginAttempt.succeeded.is_(False),
+        LoginAttempt.attempted_at > now - window * 2,
+    )
+    if last_success is not None:
+        account_failures = account_failures.where(LoginAttempt.attempted_at > last_success)
+    address_failures = sa.select(LoginAttempt.attempted_at).where(
+        LoginAttempt.client_address == client_address,
+        LoginAttempt.succeeded.is_(False),
+        LoginAttempt.attempted_at > now - window * 2,
+    )
+    locks = [
+        locked_until(
+            db.session.scalars(account_failures), now=now, max_failures=config["LOGIN_MAX_FAILURES"], window=window
+        ),
+        locked_until(
+            db.session.scalars(address_failures),
+            now=now,
+            max_failures=config["LOGIN_MAX_FAILURES_PER_ADDRESS"],
+            window=window,
+        ),
+    ]
+    return max((lock for lock in locks if lock is not None), default=None)
+
+
+def sign_in(username: str, password: str, *, client_address: str, now: datetime | None = None) -> SignInResult:
+    """Check a sign-in attempt against the lockout rules and the password.
+
+    Unknown, disabled and wrong-password cases give the same answer, so the
+    form never reveals which accounts exist.
+    """
+    now = now or utcnow()
+    username = normalize_username(username)[:64]
+    user = db.session.scalar(sa.select(User).where(User.username == username))
+    agency_id = user.agency_id if user else None
+
+    if lock := _lock_for(username, client_address, now):
+        record(user, "login_refused_locked", actor_name=username, client_address=client_address, agency_id=agency_id)
+        return SignInResult(None, lock)
+
+    stored_hash = user.password_hash if user else _dummy_hash(current_app.config["ARGON2_PROFILE"])
+    password_ok = verify_password(hasher(), stored_hash, password)
+    succeeded = bool(user and user.is_enabled and password_ok)
+    db.session.add(
+        LoginAttempt(username=username, client_address=client_address, succeeded=succeeded, attempted_at=now)
+    )
+    db.session.flush()
+    if not succeeded:
+        reason = "unknown_user" if user is None else ("disabled" if not user.is_enabled else "wrong_password")
+        record(
+            None,
+            "login_failed",
+            actor_name=username,
+            client_address=client_address,
+            agency_id=agency_id,
+            details={"reason": reason},
+        )
+        return SignInResult(None, _lock_for(username, client_address, now))
+
+    assert user is not None
+    if hasher().check_needs_rehash(user.password_hash):
+        user.password_hash = hash_password(hasher(), password)
+    record(user, "login_succeeded", client_address=client_address)
+    return SignInResult(user)
+
+
+def sign_out(user: User, *, client_address: str, expired: bool = False) -> None:
+    """End every session of the user (the token in their cookies stops matching)."""
+    user.rotate_session_token()
+    record(user, "session_expired" if expired else "logout", client_address=client_address)
+
+
+def load_user_from_session(session_id: str) -> User | None:
+    """Flask-Login user loader: ``"<id>:<token>"``, enabled users only."""
+    user_id, _sep, token = session_id.partition(":")
+    if not user_id.isdigit() or not token:
+        return None
+    user = db.session.get(User, int(user_id))
+    if user is None or not user.is_enabled or user.session_token != token:
+        return None
+    return user

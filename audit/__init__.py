@@ -1,0 +1,1 @@
+"""Audit trail: who did what, when and from where. Append-only."""

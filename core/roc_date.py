@@ -1,0 +1,147 @@
+"""Parsing and formatting of Republic of China (民國) calendar dates.
+
+ROC year ``y`` is Gregorian year ``y + 1911``; 民國元年 is 1912.  Dates before
+1912-01-01 (民國前) are not supported.
+
+Accepted input (after NFKC normalisation, so full-width digits and
+punctuation such as ``１１５／１１／２３`` work, and surrounding whitespace
+is ignored):
+
+* ``民國115年11月23日``, ``115年11月23日``, ``民國 115 年 11 月 23 日``
+* ``115/11/23``, ``115.11.23``, ``115-11-23`` (a 1-3 digit year is ROC)
+* ``2026-11-23``, ``2026/11/23``, ``2026.11.23``, ``2026年11月23日``
+  (a 4-digit year is Gregorian)
+
+Month and day may have one or two digits.  ROC years go up to 999 and
+Gregorian years up to 9999.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+import unicodedata
+from datetime import date, datetime
+
+__all__ = [
+    "ROC_EPOCH_OFFSET",
+    "RocDateError",
+    "format_roc",
+    "format_roc_compact",
+    "parse_date",
+    "roc_year",
+]
+
+ROC_EPOCH_OFFSET = 1911
+"""Gregorian year = ROC year + ROC_EPOCH_OFFSET."""
+
+_FIRST_ROC_DAY = date(ROC_EPOCH_OFFSET + 1, 1, 1)
+_MAX_ROC_YEAR_DIGITS = 3
+_GREGORIAN_YEAR_DIGITS = 4
+
+# Dash look-alikes that NFKC leaves alone but users paste from word processors.
+_DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"))
+
+_CHINESE_FORM = re.compile(
+    r"(?P<prefix>民國)?\s*(?P<sign>-?)(?P<year>[0-9]+)\s*年"
+    r"\s*(?P<month>[0-9]{1,2})\s*月"
+    r"\s*(?P<day>[0-9]{1,2})\s*日"
+)
+_NUMERIC_FORM = re.compile(
+    r"(?P<sign>-?)(?P<year>[0-9]+)(?P<sep>[/.\-])"
+    r"(?P<month>[0-9]{1,2})(?P=sep)(?P<day>[0-9]{1,2})"
+)
+
+MSG_EMPTY = "請輸入日期。"
+MSG_UNRECOGNISED = "日期格式無法辨識，請輸入如 115/11/23 或 民國115年11月23日。"
+MSG_BEFORE_ROC = "日期必須在民國元年（1912年）以後。"
+MSG_ROC_YEAR_NOT_POSITIVE = "民國年份必須大於 0。"
+MSG_ROC_YEAR_TOO_LARGE = "民國年份不可超過 999，請確認是否誤填西元年。"
+MSG_YEAR_TOO_LARGE = "年份超出可接受的範圍。"
+MSG_MONTH_OUT_OF_RANGE = "月份必須介於 1 至 12。"
+MSG_DAY_TOO_LARGE = "民國{roc_year}年{month}月只有{last_day}日。"
+MSG_DAY_NOT_POSITIVE = "日必須介於 1 至 {last_day}。"
+
+
+class RocDateError(ValueError):
+    """A date the user typed cannot be accepted.
+
+    ``str(exc)`` is a complete Traditional Chinese sentence meant to be shown
+    next to the form field.
+    """
+
+
+def parse_date(text: str) -> date:
+    """Parse a user-typed ROC or Gregorian date; raise RocDateError if invalid."""
+    normalised = unicodedata.normalize("NFKC", text or "").translate(_DASHES).strip()
+    if not normalised:
+        raise RocDateError(MSG_EMPTY)
+
+    match = _CHINESE_FORM.fullmatch(normalised)
+    explicit_roc = bool(match and match["prefix"])
+    if match is None:
+        match = _NUMERIC_FORM.fullmatch(normalised)
+    if match is None:
+        raise RocDateError(MSG_UNRECOGNISED)
+
+    negative = match["sign"] == "-"
+    year_digits = match["year"]
+    if explicit_roc:
+        # After an explicit 民國 the year is ROC whatever its width ("民國0115年").
+        year_digits = year_digits.lstrip("0") or "0"
+    if explicit_roc or len(year_digits) <= _MAX_ROC_YEAR_DIGITS:
+        if len(year_digits) > _MAX_ROC_YEAR_DIGITS:
+            raise RocDateError(MSG_ROC_YEAR_TOO_LARGE)
+        roc = int(year_digits)
+        if negative or roc <= 0:
+            raise RocDateError(MSG_ROC_YEAR_NOT_POSITIVE)
+        gregorian_year = roc + ROC_EPOCH_OFFSET
+    elif len(year_digits) == _GREGORIAN_YEAR_DIGITS:
+        gregorian_year = int(year_digits)
+        if negative or gregorian_year < _FIRST_ROC_DAY.year:
+            raise RocDateError(MSG_BEFORE_ROC)
+    else:
+        raise RocDateError(MSG_YEAR_TOO_LARGE)
+
+    return _build_date(gregorian_year, int(match["month"]), int(match["day"]))
+
+
+def _build_date(year: int, month: int, day: int) -> date:
+    """Build a date from validated year and raw month/day, explaining failures."""
+    if not 1 <= month <= 12:
+        raise RocDateError(MSG_MONTH_OUT_OF_RANGE)
+    last_day = calendar.monthrange(year, month)[1]
+    if day < 1:
+        raise RocDateError(MSG_DAY_NOT_POSITIVE.format(last_day=last_day))
+    if day > last_day:
+        raise RocDateError(MSG_DAY_TOO_LARGE.format(roc_year=year - ROC_EPOCH_OFFSET, month=month, last_day=last_day))
+    return date(year, month, day)
+
+
+def _as_date(d: date | datetime) -> date:
+    """Return the calendar date, rejecting dates before 民國元年."""
+    plain = d.date() if isinstance(d, datetime) else d
+    if plain < _FIRST_ROC_DAY:
+        raise ValueError(f"dates before 1912-01-01 (民國前) are not supported: {plain}")
+    return plain
+
+
+def roc_year(d: date) -> int:
+    """Return the ROC year of ``d`` (2026 → 115)."""
+    return _as_date(d).year - ROC_EPOCH_OFFSET
+
+
+def format_roc(d: date | datetime | None) -> str:
+    """Format as ``民國115年11月23日`` (no padding); ``None`` gives ``""``."""
+    if d is None:
+        return ""
+    plain = _as_date(d)
+    return f"民國{roc_year(plain)}年{plain.month}月{plain.day}日"
+
+
+def format_roc_compact(d: date | datetime | None) -> str:
+    """Format as ``115/11/23`` (month and day zero-padded); ``None`` gives ``""``."""
+    if d is None:
+        return ""
+    plain = _as_date(d)
+    return f"{roc_year(plain)}/{plain.month:02d}/{plain.day:02d}"

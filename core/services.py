@@ -1,0 +1,17 @@
+"""What every service layer shares."""
+
+from __future__ import annotations
+
+
+class ServiceError(Exception):
+    """A business rule refused the action. Routes show the messages to the user.
+
+    ``field_errors`` maps a form field name (or "" for the whole form) to zh-TW
+    messages, so forms can show each message next to its field.
+    """
+
+    def __init__(self, field_errors: dict[str, list[str]] | str) -> None:
+        if isinstance(field_errors, str):
+            field_errors = {"": [field_errors]}
+        self.field_errors = field_errors
+        super().__init__("; ".join(m for messages in field_errors.values() for m in messages))

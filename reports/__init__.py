@@ -1,0 +1,1 @@
+"""Case-file (卷宗) exports as PDF."""

@@ -1,0 +1,192 @@
+"""Write translations/en/LC_MESSAGES/messages.po from messages.pot and the table below.
+
+Run after ``pybabel extract`` (see README, 翻譯). Fails when a message has no
+English text, so a new string cannot ship untranslated.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from babel.messages.pofile import read_po, write_po
+
+ENGLISH = {
+    "%(name)s，您好。今天是 %(today)s。": "Hello, %(name)s. Today is %(today)s.",
+    "上傳的資料超過 %(mb)d MB 的上限，沒有儲存任何資料。": "The upload exceeds the %(mb)d MB limit; nothing was saved.",
+    "不支援的操作": "Operation not supported",
+    "不支援的語言。": "Unsupported language.",
+    "不能停用自己的帳號。": "You cannot disable your own account.",
+    "不能變更自己的角色或停用自己的帳號，請由其他系統管理者處理。": (
+        "You cannot change your own roles or disable your own account; ask another administrator."
+    ),
+    "不能變更自己的角色，請由其他系統管理者處理。": "You cannot change your own roles; ask another administrator.",
+    "主管": "Supervisor",
+    "主選單": "Main menu",
+    "介面語言": "Interface language",
+    "使用者": "User",
+    "來源位址": "Client address",
+    "保密案件管理系統": "Confidential Case Management",
+    "修改帳號": "Edit account",
+    "修改帳號 %(username)s": "Edit account %(username)s",
+    "個人設定": "My settings",
+    "停用": "Disabled",
+    "儲存": "Save",
+    "儲存語言": "Save language",
+    "內容": "Details",
+    "兩次輸入的密碼不一致。": "The two passwords do not match.",
+    "兩次輸入的新密碼不一致。": "The two new passwords do not match.",
+    "再次輸入初始密碼": "Repeat initial password",
+    "再次輸入新密碼": "Repeat new password",
+    "切換語言": "Change language",
+    "初始密碼": "Initial password",
+    "動作": "Action",
+    "參考編號": "Reference",
+    "取消": "Cancel",
+    "唯讀查閱本機關的案件與稽核紀錄。": "Reads the agency's cases and audit log (read-only).",
+    "啟用": "Enabled",
+    "單位": "Unit",
+    "單位不屬於此機關。": "The unit does not belong to this agency.",
+    "回首頁": "Back to the home page",
+    "姓名": "Name",
+    "密碼": "Password",
+    "密碼不可包含帳號名稱。": "The password must not contain the username.",
+    "密碼前後不可有空白。": "The password must not begin or end with a space.",
+    "密碼已變更；其他裝置上的登入狀態已失效。": "Password changed; sessions on other devices have been signed out.",
+    "密碼最多 %(max)d 個字元。": "The password may have at most %(max)d characters.",
+    "密碼至少需要 %(min)d 個字元（目前 %(count)d 個）。": (
+        "The password needs at least %(min)d characters (it has %(count)d)."
+    ),
+    "審核承辦人提出的建議，核可或退回。": "Reviews officers' recommendations and approves or returns them.",
+    "對象": "Object",
+    "已建立帳號 %(username)s。": "Account %(username)s created.",
+    "已更新帳號 %(username)s。": "Account %(username)s updated.",
+    "帳號": "Username",
+    "帳號 %(username)s 已被使用。": "The username %(username)s is already taken.",
+    "帳號啟用中": "Account enabled",
+    "帳號或密碼錯誤，請再試一次。": "Wrong username or password. Please try again.",
+    "帳號管理": "Accounts",
+    "帳號須為 3 至 64 個英文小寫字母、數字或 . _ -，並以字母或數字開頭。": (
+        "Usernames have 3 to 64 lower-case letters, digits or . _ - and start with a letter or digit."
+    ),
+    "建立帳號": "Account created",
+    "建立日期": "Created",
+    "您已登出。": "You have signed out.",
+    "您已閒置超過 %(minutes)d 分鐘，為保護資料已自動登出，請重新登入。": (
+        "You were idle for more than %(minutes)d minutes and have been signed out to protect the data. "
+        "Please sign in again."
+    ),
+    "您的角色": "Your roles",
+    "您的角色不能使用這個頁面。如需此權限，請洽系統管理者。": (
+        "Your role cannot use this page. Ask an administrator if you need access."
+    ),
+    "找不到您要的頁面或資料，可能網址有誤，或您沒有查閱權限。": (
+        "The page or record was not found. The address may be wrong, or you may not have access."
+    ),
+    "找不到頁面": "Not found",
+    "承辦人": "Officer",
+    "新增帳號": "New account",
+    "新密碼": "New password",
+    "新密碼不可與目前的密碼相同。": "The new password must differ from the current one.",
+    "時間": "Time",
+    "本機關的使用者帳號": "User accounts of this agency",
+    "本機關的操作紀錄（新到舊）": "Activity in this agency (newest first)",
+    "本系統資料屬機密，存取均留有紀錄。": "The data in this system is confidential; every access is logged.",
+    "機關代碼 %(code)s 已被使用。": "The agency code %(code)s is already in use.",
+    "機關代碼須為 2 至 6 個英文大寫字母。": "Agency codes have 2 to 6 capital letters.",
+    "機關名稱 %(name)s 已存在。": "An agency named %(name)s already exists.",
+    "機關：%(agency)s": "Agency: %(agency)s",
+    "檔案太大": "File too large",
+    "沒有權限": "Forbidden",
+    "狀態": "Status",
+    "留空表示不變更。重設後該使用者的所有登入狀態都會失效。": (
+        "Leave empty to keep the password. A reset signs the user out everywhere."
+    ),
+    "登入": "Sign in",
+    "登入失敗": "Sign-in failed",
+    "登入失敗次數過多，已暫時鎖定。請於 %(time)s 後再試（約 %(minutes)d 分鐘）。": (
+        "Too many failed sign-ins; temporarily locked. Try again after %(time)s (about %(minutes)d minutes)."
+    ),
+    "登入成功": "Signed in",
+    "登出": "Sign out",
+    "登錄洩密案件、調查並提出法律適用建議。": "Records leak cases, investigates and proposes the applicable law.",
+    "目前沒有紀錄。": "No entries yet.",
+    "目前的密碼": "Current password",
+    "目前的密碼不正確。": "The current password is wrong.",
+    "稽核": "Auditor",
+    "稽核紀錄": "Audit log",
+    "管理本機關的使用者帳號與角色；不查閱案件內容。": (
+        "Manages the agency's user accounts and roles; does not read case contents."
+    ),
+    "系統暫時無法連線資料庫，您這次的操作沒有儲存。請稍後再試；若持續發生，請將參考編號告知系統管理者。": (
+        "The database cannot be reached right now; nothing was saved. Please try again later, and give the "
+        "reference to an administrator if it persists."
+    ),
+    "系統發生未預期的錯誤，您這次的操作沒有儲存。請將參考編號告知系統管理者。": (
+        "An unexpected error occurred; nothing was saved. Please give the reference to an administrator."
+    ),
+    "系統發生錯誤": "Internal error",
+    "系統管理者": "Administrator",
+    "至少 12 個字元。請以安全管道交給使用者，並請其登入後變更。": (
+        "At least 12 characters. Hand it over securely and ask the user to change it after signing in."
+    ),
+    "至少 12 個字元，可使用中英文、數字、符號或空格組成的句子。": (
+        "At least 12 characters; a sentence of words, digits, symbols or spaces works well."
+    ),
+    "英文小寫字母、數字或 . _ -，3 至 64 個字元。": "Lower-case letters, digits or . _ -, 3 to 64 characters.",
+    "表單安全驗證失敗": "Form security check failed",
+    "表單安全驗證碼無效或已逾時，資料尚未儲存，請再送出一次。": (
+        "The form's security token is invalid or expired; nothing was saved. Please submit again."
+    ),
+    "角色": "Roles",
+    "請先登入。": "Please sign in first.",
+    "請再次輸入密碼。": "Please repeat the password.",
+    "請再次輸入新密碼。": "Please repeat the new password.",
+    "請至少選擇一個角色。": "Choose at least one role.",
+    "請輸入初始密碼。": "Enter an initial password.",
+    "請輸入姓名。": "Enter a name.",
+    "請輸入密碼。": "Enter your password.",
+    "請輸入帳號。": "Enter your username.",
+    "請輸入新密碼。": "Enter a new password.",
+    "請輸入機關名稱。": "Enter the agency's name.",
+    "請輸入目前的密碼。": "Enter your current password.",
+    "變更密碼": "Change password",
+    "資料有誤，請依各欄位下方的說明修正後再送出。": "Some entries need correcting; see the notes under each field.",
+    "資料庫暫時無法連線": "Database unavailable",
+    "跳到主要內容": "Skip to main content",
+    "較早的紀錄": "Older entries",
+    "這份表單缺少有效的安全驗證碼（可能已逾時或從其他網站送出），因此沒有儲存任何資料。請回上一頁重新整理後再送出。": (
+        "This form has no valid security token (it may have expired or come from another site), so nothing "
+        "was saved. Go back, reload the page and submit again."
+    ),
+    "這個密碼太常見或太容易猜到，請換一個。": "This password is too common or easy to guess; choose another.",
+    "這個網址不接受此種操作。": "This address does not accept this operation.",
+    "重設密碼": "Reset password",
+    "鎖定期間嘗試登入": "Sign-in attempt while locked",
+    "閒置逾時登出": "Signed out after idle timeout",
+    "首頁": "Home",
+    "（未指定）": "(none)",
+}
+
+
+def main() -> int:
+    root = Path(__file__).resolve().parent.parent / "translations"
+    with (root / "messages.pot").open("rb") as handle:
+        catalogue = read_po(handle, locale="en")
+    missing = [message.id for message in catalogue if message.id and message.id not in ENGLISH]
+    if missing:
+        print("沒有英文翻譯 / no English for:", *missing, sep="\n  ", file=sys.stderr)
+        return 1
+    catalogue.fuzzy = False
+    for message in catalogue:
+        if message.id:
+            message.string = ENGLISH[message.id]
+    target = root / "en" / "LC_MESSAGES" / "messages.po"
+    with target.open("wb") as handle:
+        write_po(handle, catalogue, omit_header=False, sort_output=True, width=120)
+    print(f"wrote {target} ({len(ENGLISH)} messages)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
