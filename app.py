@@ -10,11 +10,15 @@ from flask import Flask
 from config import Config, config_from_environment
 
 
-def create_app(config: type[Config] | Config | Mapping[str, Any] | None = None) -> Flask:
+def create_app(
+    config: type[Config] | Config | Mapping[str, Any] | None = None,
+    overrides: Mapping[str, Any] | None = None,
+) -> Flask:
     """Build the application.
 
     ``config`` is a configuration class or instance from config.py, or a
-    mapping of overrides applied on top of the class named by BAOMI_ENV.
+    mapping of settings applied on top of the class named by BAOMI_ENV;
+    ``overrides`` are applied last (the tests set the database URL this way).
     """
     app = Flask(__name__, instance_path=str(Config.INSTANCE_DIR))
     if config is None or isinstance(config, Mapping):
@@ -22,6 +26,7 @@ def create_app(config: type[Config] | Config | Mapping[str, Any] | None = None) 
         app.config.update(config or {})
     else:
         app.config.from_object(config() if isinstance(config, type) else config)
+    app.config.update(overrides or {})
 
     # Imported here, not at module level, so importing app.py stays cheap and
     # nothing imports the app object (flaskr's pattern).

@@ -8,6 +8,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.wrappers import Response
+from wtforms.fields.choices import SelectChoice
 
 from accounts import services
 from accounts.forms import ROLE_LABELS, UserCreateForm, UserEditForm
@@ -21,9 +22,9 @@ from core.services import ServiceError
 bp = Blueprint("accounts_admin", __name__, url_prefix="/admin")
 
 
-def _unit_choices() -> list[tuple[str, str]]:
+def _unit_choices() -> list[SelectChoice]:
     units = current_user.agency.units
-    return [("", _("（未指定）"))] + [(str(unit.id), unit.name) for unit in units]
+    return [SelectChoice("", _("（未指定）"))] + [SelectChoice(str(unit.id), unit.name) for unit in units]
 
 
 def _chosen_unit(value: str | None) -> Unit | None:

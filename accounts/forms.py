@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, HiddenField, PasswordField, SelectField, SelectMultipleField, StringField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, EqualTo, Length, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
@@ -25,7 +26,9 @@ class MultiCheckboxField(SelectMultipleField):
 
 def role_field() -> MultiCheckboxField:
     return MultiCheckboxField(
-        _l("角色"), choices=[(role.value, label) for role, label in ROLE_LABELS.items()], validate_choice=True
+        _l("角色"),
+        choices=[SelectChoice(role.value, label) for role, label in ROLE_LABELS.items()],
+        validate_choice=True,
     )
 
 

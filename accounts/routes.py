@@ -9,6 +9,7 @@ from flask import Blueprint, Flask, current_app, flash, redirect, render_templat
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 from werkzeug.wrappers import Response
+from wtforms.fields.choices import SelectChoice
 
 from accounts import services
 from accounts.forms import LanguageForm, LoginForm, LogoutForm, PasswordChangeForm
@@ -26,7 +27,7 @@ bp = Blueprint("accounts", __name__)
 
 def _language_form() -> LanguageForm:
     form = LanguageForm()
-    form.locale.choices = [(code, LANGUAGE_NAMES[code]) for code in current_app.config["LANGUAGES"]]
+    form.locale.choices = [SelectChoice(code, LANGUAGE_NAMES[code]) for code in current_app.config["LANGUAGES"]]
     return form
 
 
