@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 import sqlalchemy as sa
 from flask import Flask
+from flask.cli import with_appcontext
 
 from accounts.models import User
 from core.demo import seed_demo
@@ -15,6 +16,7 @@ ROLE_NAMES = {"officer": "承辦人", "supervisor": "主管", "auditor": "稽核
 
 
 @click.command("seed-demo")
+@with_appcontext
 @click.option("--password", default=None, help="所有示範帳號使用此密碼（至少 12 字元）；未指定時產生隨機密碼。")
 @click.option("--if-empty", is_flag=True, help="只在資料庫還沒有任何帳號時建立（供 ./run 使用）。")
 def seed_demo_command(password: str | None, if_empty: bool) -> None:

@@ -37,6 +37,7 @@ def reset_schema(app: Flask) -> None:
         db.metadata.drop_all(db.engine)
         with db.engine.begin() as connection:
             connection.execute(sa.text("DROP TABLE IF EXISTS alembic_version"))
+        db.engine.dispose()
 
 
 def upgrade_to_head(app: Flask) -> None:
@@ -84,9 +85,11 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _truncate_all(app: Flask) -> None:
-    with app.app_context(), db.engine.begin() as connection:
-        tables = ", ".join(f'"{table.name}"' for table in db.metadata.sorted_tables)
-        connection.execute(sa.text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+    with app.app_context():
+        with db.engine.begin() as connection:
+            tables = ", ".join(f'"{table.name}"' for table in db.metadata.sorted_tables)
+            connection.execute(sa.text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+        db.engine.dispose()
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
