@@ -74,7 +74,7 @@ def create_user() -> Response | str:
             db.session.commit()
             flash(_("已建立帳號 %(username)s。", username=user.username), "success")
             return redirect(url_for("accounts_admin.users"))
-    return render_template("accounts/admin/user_form.html", form=form, user=None)
+    return render_template("accounts/admin/user_form.html", form=form, user=None, is_self=False)
 
 
 @bp.route("/users/<int:user_id>", methods=["GET", "POST"])

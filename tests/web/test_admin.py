@@ -218,3 +218,10 @@ def test_admin_resets_a_password_that_then_works(app, admin_client):
     other = app.test_client()
     assert login(other, "officer", PASSWORD).status_code == 200
     assert login(other, "officer", NEW_PASSWORD).status_code == 302
+
+
+def test_new_user_form_offers_usable_role_checkboxes(admin_client):
+    html = admin_client.get("/admin/users/new").get_data(as_text=True)
+    checkboxes = re.findall(r'<input[^>]*name="roles"[^>]*>', html)
+    assert len(checkboxes) == 4
+    assert not any("disabled" in box for box in checkboxes)
