@@ -2,34 +2,54 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime, time, timedelta
+
 import sqlalchemy as sa
 from flask import Blueprint, render_template, request
 from flask_login import current_user
 
 from accounts.models import Role
 from accounts.permissions import role_required
+from audit.forms import AuditFilterForm
 from audit.models import AuditEntry
 from audit.services import ACTION_LABELS
 from core.extensions import db
+from core.templating import TAIPEI
 
 bp = Blueprint("audit", __name__, url_prefix="/audit")
 PAGE_SIZE = 50
 
 
+def _start_of_taipei_day(day: date) -> datetime:
+    return datetime.combine(day, time.min, tzinfo=TAIPEI)
+
+
 @bp.get("/")
 @role_required(Role.AUDITOR)
-def entries() -> str:
-    """Newest first, keyset-paginated by id (stable while new entries arrive)."""
+def entries() -> tuple[str, int]:
+    """Newest first, keyset-paginated by id (stable while new entries arrive),
+    optionally limited to a range of dates in Taiwan time."""
+    form = AuditFilterForm(request.args)
     query = sa.select(AuditEntry).where(AuditEntry.agency_id == current_user.agency_id)
+    status = 200
+    if request.args and not form.validate():
+        status = 400
+    else:
+        if form.date_from.data:
+            query = query.where(AuditEntry.occurred_at >= _start_of_taipei_day(form.date_from.data))
+        if form.date_to.data:
+            query = query.where(AuditEntry.occurred_at < _start_of_taipei_day(form.date_to.data + timedelta(days=1)))
     before = request.args.get("before", type=int)
     if before:
         query = query.where(AuditEntry.id < before)
     rows = db.session.scalars(query.order_by(AuditEntry.id.desc()).limit(PAGE_SIZE + 1)).all()
     has_more = len(rows) > PAGE_SIZE
     rows = rows[:PAGE_SIZE]
+    filters = {key: request.args[key] for key in ("date_from", "date_to") if request.args.get(key)}
     return render_template(
         "audit/entries.html",
+        form=form,
         entries=rows,
         labels=ACTION_LABELS,
-        next_before=rows[-1].id if has_more else None,
-    )
+        next_page={**filters, "before": rows[-1].id} if has_more else None,
+    ), status

@@ -2,11 +2,41 @@
 
 from __future__ import annotations
 
+from datetime import date
+from typing import Any
 from urllib.parse import urlsplit
 
+from flask_babel import gettext
 from flask_wtf import FlaskForm
+from wtforms import StringField
 
+from core.roc_date import RocDateError, format_roc_compact, parse_date
 from core.services import ServiceError
+
+
+class RocDateField(StringField):
+    """A date typed as 民國115年11月23日, 115/11/23, 115.11.23 or 2026-11-23.
+
+    ``data`` is a ``datetime.date`` (None when left empty); an impossible date
+    such as 115/02/30 becomes a field error, and the text typed is shown again
+    unchanged so the user can correct it.
+    """
+
+    data: date | None
+
+    def process_formdata(self, valuelist: list[Any]) -> None:
+        text = str(valuelist[0]).strip() if valuelist else ""
+        self.data = None
+        if text:
+            try:
+                self.data = parse_date(text)
+            except RocDateError as error:
+                raise ValueError(gettext(error.template).format(**error.params)) from None
+
+    def _value(self) -> str:
+        if self.raw_data:
+            return str(self.raw_data[0])
+        return format_roc_compact(self.data) if isinstance(self.data, date) else ""
 
 
 def show_service_errors(form: FlaskForm, error: ServiceError) -> None:

@@ -52,23 +52,35 @@ _NUMERIC_FORM = re.compile(
     r"(?P<month>[0-9]{1,2})(?P=sep)(?P<day>[0-9]{1,2})"
 )
 
-MSG_EMPTY = "請輸入日期。"
-MSG_UNRECOGNISED = "日期格式無法辨識，請輸入如 115/11/23 或 民國115年11月23日。"
-MSG_BEFORE_ROC = "日期必須在民國元年（1912年）以後。"
-MSG_ROC_YEAR_NOT_POSITIVE = "民國年份必須大於 0。"
-MSG_ROC_YEAR_TOO_LARGE = "民國年份不可超過 999，請確認是否誤填西元年。"
-MSG_YEAR_TOO_LARGE = "年份超出可接受的範圍。"
-MSG_MONTH_OUT_OF_RANGE = "月份必須介於 1 至 12。"
-MSG_DAY_TOO_LARGE = "民國{roc_year}年{month}月只有{last_day}日。"
-MSG_DAY_NOT_POSITIVE = "日必須介於 1 至 {last_day}。"
+
+def N_(message: str) -> str:  # noqa: N802 - the gettext convention
+    """Mark a message for translation catalogues without translating it here."""
+    return message
+
+
+MSG_EMPTY = N_("請輸入日期。")
+MSG_UNRECOGNISED = N_("日期格式無法辨識，請輸入如 115/11/23 或 民國115年11月23日。")
+MSG_BEFORE_ROC = N_("日期必須在民國元年（1912年）以後。")
+MSG_ROC_YEAR_NOT_POSITIVE = N_("民國年份必須大於 0。")
+MSG_ROC_YEAR_TOO_LARGE = N_("民國年份不可超過 999，請確認是否誤填西元年。")
+MSG_YEAR_TOO_LARGE = N_("年份超出可接受的範圍。")
+MSG_MONTH_OUT_OF_RANGE = N_("月份必須介於 1 至 12。")
+MSG_DAY_TOO_LARGE = N_("民國{roc_year}年{month}月只有{last_day}日。")
+MSG_DAY_NOT_POSITIVE = N_("日必須介於 1 至 {last_day}。")
 
 
 class RocDateError(ValueError):
     """A date the user typed cannot be accepted.
 
     ``str(exc)`` is a complete Traditional Chinese sentence meant to be shown
-    next to the form field.
+    next to the form field; ``template`` and ``params`` let a caller show it
+    in another language (``gettext(template).format(**params)``).
     """
+
+    def __init__(self, template: str, **params: object) -> None:
+        super().__init__(template.format(**params))
+        self.template = template
+        self.params = params
 
 
 def parse_date(text: str) -> date:
@@ -112,9 +124,9 @@ def _build_date(year: int, month: int, day: int) -> date:
         raise RocDateError(MSG_MONTH_OUT_OF_RANGE)
     last_day = calendar.monthrange(year, month)[1]
     if day < 1:
-        raise RocDateError(MSG_DAY_NOT_POSITIVE.format(last_day=last_day))
+        raise RocDateError(MSG_DAY_NOT_POSITIVE, last_day=last_day)
     if day > last_day:
-        raise RocDateError(MSG_DAY_TOO_LARGE.format(roc_year=year - ROC_EPOCH_OFFSET, month=month, last_day=last_day))
+        raise RocDateError(MSG_DAY_TOO_LARGE, roc_year=year - ROC_EPOCH_OFFSET, month=month, last_day=last_day)
     return date(year, month, day)
 
 

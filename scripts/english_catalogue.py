@@ -1,15 +1,45 @@
-"""Write translations/en/LC_MESSAGES/messages.po from messages.pot and the table below.
+"""Extract every user-facing message and write the English catalogue.
 
-Run after ``pybabel extract`` (see README, 翻譯). Fails when a message has no
-English text, so a new string cannot ship untranslated.
+``python scripts/english_catalogue.py`` rewrites translations/messages.pot and
+translations/en/LC_MESSAGES/messages.po from the table below. It fails when a
+message has no English text, so a new string cannot ship untranslated.
 """
 
 from __future__ import annotations
 
+import subprocess
 import sys
 from pathlib import Path
 
 from babel.messages.pofile import read_po, write_po
+
+ROOT = Path(__file__).resolve().parent.parent
+# gettext, lazy_gettext (as _l) and N_ (marks constants in pure modules).
+KEYWORDS = ("_l", "lazy_gettext", "N_")
+
+
+def extract_messages(target: Path) -> None:
+    """Run pybabel extract over the project (Python and templates) into ``target``."""
+    keyword_args = [arg for keyword in KEYWORDS for arg in ("-k", keyword)]
+    pybabel = Path(sys.executable).parent / "pybabel"
+    subprocess.run(
+        [
+            str(pybabel),
+            "extract",
+            "-F",
+            "babel.cfg",
+            *keyword_args,
+            "--no-location",
+            "--sort-output",
+            "-o",
+            str(target),
+            ".",
+        ],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
+
 
 ENGLISH = {
     "%(name)s，您好。今天是 %(today)s。": "Hello, %(name)s. Today is %(today)s.",
@@ -165,12 +195,31 @@ ENGLISH = {
     "鎖定期間嘗試登入": "Sign-in attempt while locked",
     "閒置逾時登出": "Signed out after idle timeout",
     "首頁": "Home",
+    "例：115/11/23、民國115年11月23日或 2026-11-23": "e.g. 115/11/23, 民國115年11月23日 or 2026-11-23",
+    "年份超出可接受的範圍。": "The year is out of range.",
+    "日必須介於 1 至 {last_day}。": "The day must be between 1 and {last_day}.",
+    "日期必須在民國元年（1912年）以後。": "The date must be in 1912 (ROC year 1) or later.",
+    "日期格式無法辨識，請輸入如 115/11/23 或 民國115年11月23日。": (
+        "Unrecognised date; enter it like 115/11/23, 民國115年11月23日 or 2026-11-23."
+    ),
+    "月份必須介於 1 至 12。": "The month must be between 1 and 12.",
+    "民國{roc_year}年{month}月只有{last_day}日。": "Month {month} of ROC year {roc_year} has only {last_day} days.",
+    "民國年份不可超過 999，請確認是否誤填西元年。": (
+        "ROC years go up to 999; did you type a Western (AD) year after 民國?"
+    ),
+    "民國年份必須大於 0。": "The ROC year must be greater than 0.",
+    "篩選": "Filter",
+    "請輸入日期。": "Enter a date.",
+    "起日": "From",
+    "迄日": "To",
+    "迄日不可早於起日。": "The end date cannot be before the start date.",
     "（未指定）": "(none)",
 }
 
 
 def main() -> int:
-    root = Path(__file__).resolve().parent.parent / "translations"
+    root = ROOT / "translations"
+    extract_messages(root / "messages.pot")
     with (root / "messages.pot").open("rb") as handle:
         catalogue = read_po(handle, locale="en")
     missing = [message.id for message in catalogue if message.id and message.id not in ENGLISH]

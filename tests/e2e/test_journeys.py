@@ -175,3 +175,20 @@ def test_unknown_page_shows_zh_tw_404(page: Page, live_server: str, requests_see
     assert_accessible(page, "the 404 page")
 
     assert_only_local_requests(requests_seen, live_server)
+
+
+def test_auditor_filter_explains_an_impossible_roc_date(page: Page, live_server: str, requests_seen: list[str]) -> None:
+    sign_in(page, live_server, "auditor")
+    nav_links(page).get_by_text("稽核紀錄", exact=True).click()
+    page.get_by_label("起日", exact=True).fill("115/02/30")
+    page.get_by_role("button", name="篩選", exact=True).click()
+    expect(page.locator("#date_from-error")).to_have_text("民國115年2月只有28日。")
+    expect(page.get_by_label("起日", exact=True)).to_have_value("115/02/30")
+    assert_accessible(page, "the audit log with a date error")
+
+    page.get_by_label("起日", exact=True).fill("民國115年2月28日")
+    page.get_by_role("button", name="篩選", exact=True).click()
+    expect(page.locator("#date_from-error")).to_have_count(0)
+    expect(page.get_by_role("cell", name="登入成功").first).to_be_visible()
+
+    assert_only_local_requests(requests_seen, live_server)
