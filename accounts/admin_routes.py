@@ -15,9 +15,8 @@ from accounts.forms import ROLE_LABELS, UserCreateForm, UserEditForm
 from accounts.models import Role, Unit, User
 from accounts.permissions import role_required
 from core.extensions import db
-from core.forms import show_service_errors
+from core.forms import commit_or_show_errors
 from core.security import client_address
-from core.services import ServiceError
 
 bp = Blueprint("accounts_admin", __name__, url_prefix="/admin")
 
@@ -56,8 +55,9 @@ def create_user() -> Response | str:
     form = UserCreateForm()
     form.unit.choices = _unit_choices()
     if form.validate_on_submit():
-        try:
-            user = services.create_user(
+        created = commit_or_show_errors(
+            form,
+            lambda: services.create_user(
                 current_user._get_current_object(),
                 username=form.username.data,
                 display_name=form.display_name.data,
@@ -66,13 +66,10 @@ def create_user() -> Response | str:
                 roles={Role(value) for value in form.roles.data},
                 password=form.password.data,
                 client_address=client_address(),
-            )
-        except ServiceError as error:
-            db.session.rollback()
-            show_service_errors(form, error)
-        else:
-            db.session.commit()
-            flash(_("已建立帳號 %(username)s。", username=user.username), "success")
+            ),
+        )
+        if created is not None:
+            flash(_("已建立帳號 %(username)s。", username=created.username), "success")
             return redirect(url_for("accounts_admin.users"))
     return render_template("accounts/admin/user_form.html", form=form, user=None, is_self=False)
 
@@ -94,8 +91,9 @@ def edit_user(user_id: int) -> Response | str:
         # anyway, the service refuses any change.
         submitted_roles = {Role(value) for value in form.roles.data}
         roles = submitted_roles if not is_self or "roles" in request.form else set(user.roles)
-        try:
-            services.update_user(
+        updated = commit_or_show_errors(
+            form,
+            lambda: services.update_user(
                 current_user._get_current_object(),
                 user,
                 display_name=form.display_name.data,
@@ -104,12 +102,9 @@ def edit_user(user_id: int) -> Response | str:
                 is_enabled=True if is_self else form.is_enabled.data,
                 new_password=form.new_password.data or "",
                 client_address=client_address(),
-            )
-        except ServiceError as error:
-            db.session.rollback()
-            show_service_errors(form, error)
-        else:
-            db.session.commit()
-            flash(_("已更新帳號 %(username)s。", username=user.username), "success")
+            ),
+        )
+        if updated is not None:
+            flash(_("已更新帳號 %(username)s。", username=updated.username), "success")
             return redirect(url_for("accounts_admin.users"))
     return render_template("accounts/admin/user_form.html", form=form, user=user, is_self=is_self)

@@ -7,6 +7,7 @@ import time
 
 from flask import Blueprint, Flask, current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required, login_user, logout_user
 from werkzeug.wrappers import Response
 from wtforms.fields.choices import SelectChoice
@@ -15,11 +16,10 @@ from accounts import services
 from accounts.forms import LanguageForm, LoginForm, LogoutForm, PasswordChangeForm
 from accounts.navigation import navigation_context
 from core.extensions import db, login_manager
-from core.forms import safe_redirect_target, show_service_errors
+from core.forms import commit_or_show_errors, safe_redirect_target
 from core.i18n import LANGUAGE_NAMES
 from core.models import utcnow
 from core.security import client_address
-from core.services import ServiceError
 from core.templating import roc_datetime
 
 bp = Blueprint("accounts", __name__)
@@ -29,6 +29,28 @@ def _language_form() -> LanguageForm:
     form = LanguageForm()
     form.locale.choices = [SelectChoice(code, LANGUAGE_NAMES[code]) for code in current_app.config["LANGUAGES"]]
     return form
+
+
+@bp.before_app_request
+def enforce_idle_timeout() -> Response | None:
+    """Sign out a session that has been idle longer than SESSION_IDLE_MINUTES."""
+    if request.endpoint == "static" or not current_user.is_authenticated:
+        return None
+    idle_limit = current_app.config["SESSION_IDLE_MINUTES"] * 60
+    now = time.time()
+    seen_at = session.get("seen_at")
+    if isinstance(seen_at, int | float) and now - seen_at > idle_limit:
+        services.sign_out(current_user._get_current_object(), client_address=client_address(), expired=True)
+        db.session.commit()
+        logout_user()
+        session.clear()
+        flash(
+            _("您已閒置超過 %(minutes)d 分鐘，為保護資料已自動登出，請重新登入。", minutes=idle_limit // 60),
+            "warning",
+        )
+        return redirect(url_for("accounts.login", next=request.full_path if request.method == "GET" else None))
+    session["seen_at"] = int(now)
+    return None
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -96,20 +118,19 @@ def settings() -> Response | str:
     language_form.locale.data = current_user.locale
     password_form = PasswordChangeForm()
     if password_form.validate_on_submit():
-        try:
-            services.change_own_password(
-                current_user._get_current_object(),
+        user = current_user._get_current_object()
+        changed = commit_or_show_errors(
+            password_form,
+            lambda: services.change_own_password(
+                user,
                 current_password=password_form.current_password.data,
                 new_password=password_form.new_password.data,
                 client_address=client_address(),
-            )
-        except ServiceError as error:
-            db.session.rollback()
-            show_service_errors(password_form, error)
-        else:
-            db.session.commit()
+            ),
+        )
+        if changed is not None:
             # The password change rotated the session token; keep this browser signed in.
-            login_user(current_user._get_current_object())
+            login_user(user)
             flash(_("密碼已變更；其他裝置上的登入狀態已失效。"), "success")
             return redirect(url_for("accounts.settings"))
     return render_template("accounts/settings.html", language_form=language_form, password_form=password_form)
@@ -119,7 +140,7 @@ def register(app: Flask) -> None:
     from accounts.admin_routes import bp as admin_bp
 
     login_manager.login_view = "accounts.login"
-    login_manager.login_message = _l_login_message()
+    login_manager.login_message = _l("請先登入。")
     login_manager.login_message_category = "info"
     login_manager.session_protection = "basic"
     login_manager.user_loader(services.load_user_from_session)
@@ -127,9 +148,3 @@ def register(app: Flask) -> None:
     app.context_processor(lambda: {"logout_form": LogoutForm()})
     app.register_blueprint(bp)
     app.register_blueprint(admin_bp)
-
-
-def _l_login_message() -> object:
-    from flask_babel import lazy_gettext
-
-    return lazy_gettext("請先登入。")

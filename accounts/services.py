@@ -198,7 +198,7 @@ def _set_password(user: User, password: str) -> None:
     user.rotate_session_token()
 
 
-def change_own_password(user: User, *, current_password: str, new_password: str, client_address: str = "") -> None:
+def change_own_password(user: User, *, current_password: str, new_password: str, client_address: str = "") -> User:
     """Change the signed-in user's password after checking the current one."""
     errors: dict[str, list[str]] = {}
     if not verify_password(hasher(), user.password_hash, current_password):
@@ -211,6 +211,7 @@ def change_own_password(user: User, *, current_password: str, new_password: str,
         raise ServiceError(errors)
     _set_password(user, new_password)
     record(user, "password_changed", object_type="user", object_id=user.id, client_address=client_address)
+    return user
 
 
 def set_locale(user: User, locale: str) -> None:

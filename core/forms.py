@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 from flask_babel import gettext
 from flask_wtf import FlaskForm
 from wtforms import StringField
 
+from core.extensions import db
 from core.roc_date import RocDateError, format_roc_compact, parse_date
 from core.services import ServiceError
+
+T = TypeVar("T")
 
 
 class RocDateField(StringField):
@@ -47,6 +51,23 @@ def show_service_errors(form: FlaskForm, error: ServiceError) -> None:
             form.form_errors.extend(messages)
         else:
             field.errors = [*field.errors, *messages]
+
+
+def commit_or_show_errors(form: FlaskForm, action: Callable[[], T]) -> T | None:
+    """Run one user action as one transaction.
+
+    Calls ``action`` (a service call); on ServiceError rolls everything back and
+    puts the messages next to the form's fields, returning None; otherwise
+    commits and returns the action's result.
+    """
+    try:
+        result = action()
+    except ServiceError as error:
+        db.session.rollback()
+        show_service_errors(form, error)
+        return None
+    db.session.commit()
+    return result
 
 
 def safe_redirect_target(target: str | None) -> str | None:
