@@ -65,12 +65,9 @@ def login() -> Response | tuple[str, int]:
         result = services.sign_in(form.username.data, form.password.data, client_address=client_address())
         db.session.commit()
         if result.user is not None:
-            locale = session.get("locale")
-            session.clear()  # a fresh session for the signed-in user
+            session.clear()  # a fresh session; from now on the account's language applies
             login_user(result.user)
             session["seen_at"] = int(time.time())
-            if locale and result.user.locale != locale:
-                session["locale"] = locale
             return redirect(safe_redirect_target(form.next.data) or url_for("core.index"))
         if result.locked_until is not None:
             status = 429

@@ -275,7 +275,7 @@ def sign_in(username: str, password: str, *, client_address: str, now: datetime 
     agency_id = user.agency_id if user else None
 
     if lock := _lock_for(username, client_address, now):
-        record(user, "login_refused_locked", actor_name=username, client_address=client_address, agency_id=agency_id)
+        record(None, "login_refused_locked", actor_name=username, client_address=client_address, agency_id=agency_id)
         return SignInResult(None, lock)
 
     stored_hash = user.password_hash if user else _dummy_hash(current_app.config["ARGON2_PROFILE"])

@@ -5,13 +5,13 @@ from __future__ import annotations
 import logging
 import uuid
 
-from flask import Flask, render_template
+from flask import Flask, g, render_template
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import DBAPIError, OperationalError
 from werkzeug.exceptions import HTTPException
 
-from core.extensions import db
+from core.extensions import db, login_manager
 
 log = logging.getLogger(__name__)
 
@@ -66,6 +66,10 @@ def init_app(app: Flask) -> None:
         reference = uuid.uuid4().hex[:8]
         log.error("database unavailable (ref %s): %s", reference, error)
         _rollback()
+        # Render as anonymous: loading the signed-in user would need the
+        # database again and turn this page into a bare 500 (Flask-Login
+        # keeps the loaded user in g._login_user).
+        g._login_user = login_manager.anonymous_user()
         return _page(
             503,
             _("資料庫暫時無法連線"),

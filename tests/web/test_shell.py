@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -187,3 +188,32 @@ def test_wrong_current_password_changes_nothing(app, client):
     )
     assert "目前的密碼不正確" in response.get_data(as_text=True)
     assert db_scalar(app, sa.select(User.password_hash).where(User.username == "someone")) == before
+
+
+def test_database_lost_while_signed_in_gives_503_page(sqlite_template, tmp_path):
+    # SQLite only: moving the file away makes the next connection find no tables,
+    # an OperationalError like a lost server (tested on PostgreSQL above).
+    database = tmp_path / "live.sqlite3"
+    shutil.copyfile(sqlite_template, database)
+    app = make_app(f"sqlite:///{database}")
+    client = app.test_client()
+    signed_in(app, client)
+    with app.app_context():
+        db.engine.dispose()
+    database.rename(tmp_path / "moved-away.sqlite3")
+    response = client.get("/")
+    assert response.status_code == 503
+    assert "資料庫暫時無法連線" in response.get_data(as_text=True)
+    with app.app_context():
+        db.engine.dispose()
+
+
+def test_every_post_route_refuses_a_request_without_csrf_token(app, client):
+    signed_in(app, client, Role.ADMIN, "admin")
+    post_rules = [rule for rule in app.url_map.iter_rules() if "POST" in (rule.methods or ())]
+    assert len(post_rules) >= 5
+    for rule in post_rules:
+        path = rule.build({argument: 1 for argument in rule.arguments})[1]
+        response = client.post(path, data={"display_name": "x", "locale": "en"})
+        assert response.status_code == 400, f"{path} accepted a POST without CSRF token"
+    assert client.get("/").status_code == 200  # still signed in: nothing happened
