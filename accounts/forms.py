@@ -6,10 +6,12 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, HiddenField, PasswordField, SelectField, SelectMultipleField, StringField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, EqualTo, Length, Optional
+from wtforms.validators import DataRequired, EqualTo, Length, Optional, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from accounts.models import Role
+from accounts.passwords import password_problems
+from accounts.services import USERNAME_PATTERN, USERNAME_RULE, normalize_username
 
 ROLE_LABELS = {
     Role.OFFICER: _l("承辦人"),
@@ -77,6 +79,19 @@ class UserCreateForm(FlaskForm):
         _l("再次輸入初始密碼"),
         validators=[DataRequired(_l("請再次輸入密碼。")), EqualTo("password", _l("兩次輸入的密碼不一致。"))],
     )
+
+    # The service checks these rules again; checking them here too shows every
+    # problem in one round instead of one field at a time.
+    def validate_username(self, field: StringField) -> None:
+        if not USERNAME_PATTERN.match(normalize_username(field.data or "")):
+            raise ValidationError(USERNAME_RULE)
+
+    def validate_roles(self, field: MultiCheckboxField) -> None:
+        if not field.data:
+            raise ValidationError(_l("請至少選擇一個角色。"))
+
+    def validate_password(self, field: PasswordField) -> None:
+        field.errors.extend(password_problems(field.data or "", normalize_username(self.username.data or "")))
 
 
 class UserEditForm(FlaskForm):

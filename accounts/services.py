@@ -13,6 +13,7 @@ import sqlalchemy as sa
 from argon2 import PasswordHasher
 from flask import current_app
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
 from accounts.models import Agency, LoginAttempt, Role, Unit, User
 from accounts.passwords import hash_password, make_hasher, password_problems, verify_password
@@ -23,6 +24,7 @@ from core.models import utcnow
 from core.services import ServiceError
 
 USERNAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{2,63}$")
+USERNAME_RULE = _l("帳號須為 3 至 64 個英文小寫字母、數字或 . _ -，並以字母或數字開頭。")
 AGENCY_CODE_PATTERN = re.compile(r"^[A-Z]{2,6}$")
 # A hash of a random password, checked when the username is unknown so that a
 # wrong username takes as long as a wrong password (no account enumeration).
@@ -105,7 +107,7 @@ def create_user(
     display_name = display_name.strip()
     errors: dict[str, list[str]] = {}
     if not USERNAME_PATTERN.match(username):
-        errors["username"] = [_("帳號須為 3 至 64 個英文小寫字母、數字或 . _ -，並以字母或數字開頭。")]
+        errors["username"] = [str(USERNAME_RULE)]
     elif db.session.scalar(sa.select(User.id).where(User.username == username)):
         errors["username"] = [_("帳號 %(username)s 已被使用。", username=username)]
     if not display_name:

@@ -225,3 +225,28 @@ def test_new_user_form_offers_usable_role_checkboxes(admin_client):
     checkboxes = re.findall(r'<input[^>]*name="roles"[^>]*>', html)
     assert len(checkboxes) == 4
     assert not any("disabled" in box for box in checkboxes)
+
+
+def test_every_problem_of_a_new_user_is_shown_at_once(app, admin_client):
+    token = fetch_csrf_token(admin_client, "/admin/users/new")
+    response = admin_client.post(
+        "/admin/users/new",
+        data={
+            "csrf_token": token,
+            "username": "Bad Name",
+            "display_name": "",
+            "password": "short",
+            "confirm_password": "",
+        },
+    )
+    html = response.get_data(as_text=True)
+    for message in (
+        "帳號須為 3 至 64 個英文小寫字母",
+        "請輸入姓名",
+        "請至少選擇一個角色",
+        "密碼至少需要 12 個字元",
+        "請再次輸入密碼",
+    ):
+        assert message in html
+    assert 'value="Bad Name"' in html
+    assert user_by_name(app, "bad name") == {}
