@@ -17,11 +17,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from accounts.passwords import hash_password, make_hasher, verify_password  # noqa: E402
-from config import TestingConfig  # noqa: E402
-from core.demo import seed_demo  # noqa: E402
-from core.extensions import db  # noqa: E402
-from tests.conftest import fetch_csrf_token, make_app, upgrade_to_head  # noqa: E402
+from accounts.passwords import hash_password, make_hasher, verify_password
+from config import TestingConfig
+from core.demo import seed_demo
+from core.extensions import db
+from tests.conftest import fetch_csrf_token, make_app, upgrade_to_head
 
 
 def timed(label: str, runs: int, action) -> None:
