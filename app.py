@@ -47,10 +47,12 @@ def create_app(
     from audit.routes import bp as audit_bp
     from core.cli import register_commands
     from core.views import bp as core_bp
+    from provisions.routes import bp as provisions_bp
 
     app.register_blueprint(core_bp)
     register_accounts(app)
     app.register_blueprint(audit_bp)
+    app.register_blueprint(provisions_bp)
     register_commands(app)
     return app
 

@@ -2,5 +2,17 @@
 
 from accounts.models import Agency, LoginAttempt, Unit, User, UserRole
 from audit.models import AuditEntry
+from provisions.models import StatuteImport, StatuteLaw, StatuteProvision, StatuteVersion
 
-__all__ = ["Agency", "AuditEntry", "LoginAttempt", "Unit", "User", "UserRole"]
+__all__ = [
+    "Agency",
+    "AuditEntry",
+    "LoginAttempt",
+    "StatuteImport",
+    "StatuteLaw",
+    "StatuteProvision",
+    "StatuteVersion",
+    "Unit",
+    "User",
+    "UserRole",
+]

@@ -37,7 +37,9 @@ def seed_demo_command(password: str | None, if_empty: bool) -> None:
 
 def register_commands(app: Flask) -> None:
     from accounts.cli import agencies_cli, users_cli
+    from provisions.cli import statutes_cli
 
     app.cli.add_command(seed_demo_command)
     app.cli.add_command(users_cli)
     app.cli.add_command(agencies_cli)
+    app.cli.add_command(statutes_cli)

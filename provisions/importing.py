@@ -1,0 +1,123 @@
+"""Importing the official open data (全國法規資料庫) into the stored catalogue.
+
+Parsing and change detection are pure (statutes.opendata, statutes.changes);
+this module reads the stored laws, applies the changes and saves them in one
+transaction, so a failed import leaves the catalogue as it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from provisions.store import SaveReport, law_from_db, save_law
+from statutes.changes import ChangeKind, LawChanges, apply_changes, compute_changes
+from statutes.model import Law, ProvisionVersion, cite_article
+from statutes.opendata import read_open_data
+from statutes.penalties import PenaltyParseError, parse_penalties
+
+# Flags that come from other articles (告訴乃論 from 刑法第319條 and the like):
+# a new wording of a paragraph keeps them.
+_CARRIED_FLAGS = ("complaint_required", "aggravates", "aggravation")
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    laws: tuple[LawChanges, ...]  # every law of the file that the catalogue holds (or was asked for)
+    skipped_laws: int  # laws in the file that the catalogue does not hold
+    report: SaveReport
+
+
+def import_open_data(
+    path: Path,
+    *,
+    include_new_articles: bool = False,
+    add_laws: frozenset[str] = frozenset(),
+    progress: Callable[[int, int], None] | None = None,
+) -> ImportResult:
+    """Compare an official data file with the stored catalogue and store the differences.
+
+    Only laws already in the catalogue (plus ``add_laws``) are compared, and of
+    those only the articles the catalogue holds unless ``include_new_articles``.
+    Raises statutes.opendata.OpenDataError (nothing stored) for a malformed file.
+    """
+    data = read_open_data(path, progress=progress)
+    report = SaveReport()
+    compared: list[LawChanges] = []
+    skipped = 0
+    for snapshot in data.laws:
+        stored = law_from_db(snapshot.pcode)
+        if stored is None and snapshot.pcode not in add_laws:
+            skipped += 1
+            continue
+        articles = None
+        if stored is not None and not include_new_articles:
+            articles = {provision.article for provision in stored.provisions}
+        changes = compute_changes(snapshot, stored, update_date=data.update_date, articles=articles)
+        compared.append(changes)
+        if changes.has_changes:
+            updated = _with_penalties(apply_changes(stored, changes, snapshot), stored)
+            save_law(updated, report)
+    return ImportResult(tuple(compared), skipped, report)
+
+
+def _with_penalties(law: Law, before: Law | None) -> Law:
+    """Give new versions of criminal provisions their parsed penalties."""
+    old_versions = {
+        (provision.id, version.effective_from): version
+        for provision in (before.provisions if before else ())
+        for version in provision.versions
+    }
+    provisions = []
+    for provision in law.provisions:
+        versions = []
+        for index, version in enumerate(provision.versions):
+            if (provision.id, version.effective_from) not in old_versions and not version.penalties:
+                previous = provision.versions[index - 1] if index else None
+                version = _parsed(version, previous)
+            versions.append(version)
+        provisions.append(replace(provision, versions=tuple(versions)))
+    return replace(law, provisions=tuple(provisions))
+
+
+def _parsed(version: ProvisionVersion, previous: ProvisionVersion | None) -> ProvisionVersion:
+    if version.repealed or "處" not in version.text:
+        return version
+    lines = [line.rstrip() for line in version.text.split("\n") if line.strip()]
+    # Data before 2021-09 is hard-wrapped at about 35 characters: a line that
+    # does not end a sentence continues the paragraph.
+    hard_wrapped = any(not line.endswith(("。", "：", "；")) for line in lines[:-1])
+    try:
+        penalties = parse_penalties(version.text, hard_wrapped=hard_wrapped)
+    except PenaltyParseError:
+        # Stored without penalties; the catalogue test lists such versions for review.
+        return version
+    if previous is not None:
+        flags = {penalty.paragraph: penalty for penalty in previous.penalties}
+        penalties = tuple(
+            replace(penalty, **{name: getattr(flags[penalty.paragraph], name) for name in _CARRIED_FLAGS})
+            if penalty.paragraph in flags
+            else penalty
+            for penalty in penalties
+        )
+    return replace(version, penalties=penalties)
+
+
+def describe_changes(changes: LawChanges) -> list[str]:
+    """Report lines for one law: the summary, then one line per changed article."""
+    lines = [changes.summary()]
+    labels = {
+        ChangeKind.AMENDED: "修正",
+        ChangeKind.ADDED: "新增",
+        ChangeKind.REPEALED: "刪除",
+        ChangeKind.EDITORIAL: "編修（資料庫更正文字，非修法）",
+    }
+    for change in changes.changed:
+        line = f"  {cite_article(change.article)}：{labels.get(change.kind, str(change.kind))}"
+        if change.effective_from:
+            line += f"，{change.effective_from.isoformat()} 起施行"
+        if change.note:
+            line += f"（{change.note}）"
+        lines.append(line)
+    return lines
