@@ -16,8 +16,10 @@ from provisions.importing import describe_changes, import_open_data
 from provisions.models import StatuteImport
 from provisions.store import DATA_DIRECTORY, read_data_files, save_laws
 from statutes.changes import ChangeError
+from statutes.describe import describe_penalty
 from statutes.model import cite_article
 from statutes.opendata import OpenDataError
+from statutes.serialization import penalty_from_dict
 
 statutes_cli = AppGroup("statutes", help="法規資料：載入、匯入官方資料、查詢條文。")
 
@@ -103,3 +105,10 @@ def show_command(law: str, article: str, on_text: str | None) -> None:
         click.echo("注意：本版本文字未經官方資料核對。")
     click.echo("")
     click.echo(version.text)
+    lines = [(penalty["paragraph"], describe_penalty(penalty_from_dict(penalty))) for penalty in version.penalties]
+    if any(words for _, words in lines):
+        click.echo("")
+        click.echo("刑度：")
+        for paragraph, words in lines:
+            if words:
+                click.echo(f"  第{paragraph}項：{words}")

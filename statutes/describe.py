@@ -33,11 +33,10 @@ def describe_penalty(penalty: Penalty) -> str:
             parts.append(f"{_months(low)}以上有期徒刑")
     if penalty.short_term_detention:
         parts.append("拘役")
-    prison = "、".join(parts)
     fine = ""
     if penalty.fine_mode is not FineMode.NONE:
         if penalty.fine_min and penalty.fine_max:
-            fine = f"{_money(penalty.fine_min)}以上{_money(penalty.fine_max)}以下罰金"
+            fine = f"{_money(penalty.fine_min)}以上{penalty.fine_max:,}元以下罰金"
         elif penalty.fine_max:
             fine = f"{_money(penalty.fine_max)}以下罰金"
         else:
@@ -48,14 +47,15 @@ def describe_penalty(penalty: Penalty) -> str:
             )
         if penalty.fine_gain_multiple:
             fine += f"；所得利益超過罰金最多額時，得於所得利益之{penalty.fine_gain_multiple}倍範圍內酌量加重"
+    if penalty.fine_mode is FineMode.ALTERNATIVE or (penalty.fine_mode is FineMode.ONLY and not parts):
+        parts.append(fine)
+    # 「一年以下有期徒刑、拘役或罰金」: the last alternative is joined with 或.
+    choices = "、".join(parts[:-1]) + "或" + parts[-1] if len(parts) > 1 else "".join(parts)
     joined = {
-        FineMode.NONE: prison,
-        FineMode.ONLY: fine,
-        FineMode.ALTERNATIVE: f"{prison}或{fine}" if prison else fine,
-        FineMode.INSTEAD_OR_ADD: f"{prison}，得科或併科{fine}",
-        FineMode.MAY_ADD: f"{prison}，得併科{fine}",
-        FineMode.MUST_ADD: f"{prison}，併科{fine}",
-    }[penalty.fine_mode]
+        FineMode.INSTEAD_OR_ADD: f"{choices}，得科或併科{fine}",
+        FineMode.MAY_ADD: f"{choices}，得併科{fine}",
+        FineMode.MUST_ADD: f"{choices}，併科{fine}",
+    }.get(penalty.fine_mode, choices)
     extras = []
     if penalty.aggravation == "up_to_half":
         extras.append("加重其刑至二分之一")

@@ -22,6 +22,7 @@ from werkzeug.serving import make_server
 
 from core.demo import seed_demo
 from core.extensions import db
+from provisions.store import read_data_files, save_laws
 from tests.conftest import make_app, upgrade_to_head
 
 DEMO_PASSWORD = "demo-password-for-e2e"
@@ -39,6 +40,7 @@ def live_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
     upgrade_to_head(app)
     with app.app_context():
         seed_demo(DEMO_PASSWORD)
+        save_laws(read_data_files(), kind="catalogue", source="e2e")
         db.session.commit()
         db.engine.dispose()
     yield app

@@ -199,3 +199,32 @@ def test_auditor_filter_explains_an_impossible_roc_date(page: Page, live_server:
     expect(page.get_by_role("cell", name="登入成功").first).to_be_visible()
 
     assert_only_local_requests(requests_seen, live_server)
+
+
+def test_officer_reads_the_law_in_force_on_the_day_of_the_act(
+    page: Page, live_server: str, requests_seen: list[str]
+) -> None:
+    sign_in(page, live_server, "officer")
+    nav_links(page).get_by_text("法規查詢", exact=True).click()
+    expect(page).to_have_url(f"{live_server}/statutes/")
+    assert_accessible(page, "the statute search page")
+
+    page.get_by_label("條號或關鍵字", exact=True).fill("刑法 132")
+    page.get_by_label("適用日期", exact=True).fill("107/06/01")
+    page.get_by_role("button", name="查詢", exact=True).click()
+    hit = page.locator(".statute-hit")
+    expect(hit).to_contain_text("三百元以下罰金")
+    expect(hit).to_contain_text("民國107年6月1日 適用的版本")
+    assert_accessible(page, "a statute search result")
+
+    hit.get_by_role("link", name="中華民國刑法第132條").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("中華民國刑法第132條")
+    expect(page.locator("body")).to_contain_text("新臺幣9,000元以下罰金")
+    assert_accessible(page, "a provision's version history")
+
+    page.get_by_role("button", name="逐字比較", exact=True).click()
+    expect(page.locator("del").first).to_have_text("三百")
+    expect(page.locator("ins").first).to_have_text("九千")
+    assert_accessible(page, "the side-by-side comparison")
+
+    assert_only_local_requests(requests_seen, live_server)
