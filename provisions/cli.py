@@ -78,6 +78,8 @@ def import_command(path: Path, include_new_articles: bool, add_laws: tuple[str, 
     for changes in result.laws:
         for line in describe_changes(changes):
             click.echo(line)
+    for line in result.stale:
+        click.echo(line)
     skipped = f"檔案中另有 {result.skipped_laws} 部未收錄，略過"
     click.echo(f"比對 {len(result.laws)} 部法規（{skipped}）：{result.report.summary()}。")
 

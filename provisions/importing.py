@@ -9,8 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 
+from core.extensions import db
+from provisions.models import StatuteLaw
 from provisions.store import SaveReport, law_from_db, save_law
 from statutes.changes import ChangeKind, LawChanges, apply_changes, compute_changes
 from statutes.model import Law, ProvisionVersion, cite_article
@@ -27,6 +30,7 @@ class ImportResult:
     laws: tuple[LawChanges, ...]  # every law of the file that the catalogue holds (or was asked for)
     skipped_laws: int  # laws in the file that the catalogue does not hold
     report: SaveReport
+    stale: tuple[str, ...] = ()  # laws whose data is older than the catalogue (zh-TW lines)
 
 
 def import_open_data(
@@ -45,11 +49,17 @@ def import_open_data(
     data = read_open_data(path, progress=progress)
     report = SaveReport()
     compared: list[LawChanges] = []
+    stale: list[str] = []
     skipped = 0
     for snapshot in data.laws:
         stored = law_from_db(snapshot.pcode)
         if stored is None and snapshot.pcode not in add_laws:
             skipped += 1
+            continue
+        latest = _latest_amendment(stored)
+        if latest is not None and snapshot.modified < latest:
+            # An older download must not "amend" the law back to an earlier text.
+            stale.append(f"{snapshot.name}：資料的最新異動日期 {snapshot.modified} 早於目錄已收錄的 {latest}，略過。")
             continue
         articles = None
         if stored is not None and not include_new_articles:
@@ -59,7 +69,22 @@ def import_open_data(
         if changes.has_changes:
             updated = _with_penalties(apply_changes(stored, changes, snapshot), stored)
             save_law(updated, report)
-    return ImportResult(tuple(compared), skipped, report)
+        elif stored is not None and data.update_date and (stored.current_to or date.min) < data.update_date:
+            # Nothing changed, but the catalogue is now known to be current to this date.
+            law_row = db.session.get(StatuteLaw, snapshot.pcode)
+            if law_row is not None:
+                law_row.current_to = data.update_date
+    return ImportResult(tuple(compared), skipped, report, tuple(stale))
+
+
+def _latest_amendment(law: Law | None) -> date | None:
+    dates = [
+        version.promulgated
+        for provision in (law.provisions if law else ())
+        for version in provision.versions
+        if version.promulgated is not None
+    ]
+    return max(dates, default=None)
 
 
 def _with_penalties(law: Law, before: Law | None) -> Law:

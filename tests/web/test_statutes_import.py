@@ -117,3 +117,81 @@ def test_broken_file_imports_nothing(criminal_code, name):
     assert result.exit_code != 0
     assert "未匯入任何資料" in result.output
     assert (db_count(app, StatuteVersion), db_count(app, StatuteImport)) == before
+
+
+@pytest.fixture
+def catalogue(app):
+    result = app.test_cli_runner().invoke(args=["statutes", "load"])
+    assert result.exit_code == 0, result.output
+    return app
+
+
+def current_criminal_code(app, modified: str, amend: dict[str, str]) -> dict:
+    """The catalogue's 刑法 as the Open API would publish it, with some articles reworded."""
+    with app.app_context():
+        provisions = db.session.scalars(
+            sa.select(StatuteProvision).where(StatuteProvision.law_pcode == "C0000001")
+        ).all()
+        articles = []
+        for provision in provisions:
+            current = provision.versions[-1]
+            if current.effective_to is None:
+                number = provision.article
+                articles.append(
+                    {
+                        "ArticleType": "A",
+                        "ArticleNo": f"第 {number} 條",
+                        "ArticleContent": amend.get(number, current.text).replace("\n", "\r\n"),
+                    }
+                )
+        law = db.session.get(StatuteLaw, "C0000001")
+        return {
+            "UpdateDate": "2026/1/5",
+            "Laws": [
+                {
+                    "LawLevel": "法律",
+                    "LawName": law.name,
+                    "LawURL": law.url,
+                    "LawCategory": "",
+                    "LawModifiedDate": modified,
+                    "LawEffectiveDate": "",
+                    "LawEffectiveNote": "",
+                    "LawAbandonNote": "",
+                    "LawHasEngVersion": "N",
+                    "EngLawName": "",
+                    "LawAttachements": [],
+                    "LawHistories": law.history,
+                    "LawForeword": "",
+                    "LawArticles": articles,
+                }
+            ],
+        }
+
+
+def test_older_data_than_the_catalogue_is_skipped(catalogue):
+    result = run(catalogue, str(FIXTURES / "ChLaw-20191227.json"))
+    assert result.exit_code == 0
+    assert "早於目錄已收錄的" in result.output and "沒有變更" in result.output
+
+
+def test_current_official_data_matches_the_catalogue_and_amendments_are_found(catalogue, tmp_path):
+    import json
+
+    app = catalogue
+    same = tmp_path / "same.json"
+    same.write_text("\ufeff" + json.dumps(current_criminal_code(app, "20240731", {}), ensure_ascii=False), "utf-8")
+    result = run(app, str(same))
+    assert result.exit_code == 0, result.output
+    assert "修正" not in result.output and "沒有變更" in result.output
+
+    [(_, _, text_2019)] = [version for version in versions_of(app, "C0000001:132") if version[1] is None]
+    amended = tmp_path / "amended.json"
+    reworded = text_2019.replace("九千元", "一萬元")
+    amended.write_text(
+        json.dumps(current_criminal_code(app, "20260101", {"132": reworded}), ensure_ascii=False), "utf-8"
+    )
+    result = run(app, str(amended))
+    assert result.exit_code == 0, result.output
+    assert "中華民國刑法：修正 1 條" in result.output and "第132條：修正，2026-01-03 起施行" in result.output
+    latest = versions_of(app, "C0000001:132")[-1]
+    assert latest[0] == date(2026, 1, 3) and "一萬元以下罰金" in latest[2]
