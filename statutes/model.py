@@ -102,8 +102,13 @@ class ProvisionVersion:
         return self.effective_from <= day and (self.effective_to is None or day <= self.effective_to)
 
     def paragraphs(self) -> list[str]:
-        """The paragraphs (項): one per line of the official text."""
-        return [line for line in self.text.split("\n") if line.strip()]
+        """The paragraphs (項), each with its subparagraphs (款): ``paragraphs()[1]`` is 第2項.
+
+        Numbered as the penalties and paragraph titles are (statutes.penalties.legal_paragraphs).
+        """
+        from statutes.penalties import legal_paragraphs  # penalties imports this module
+
+        return ["\n".join([p.text, *(line for _, line in p.subparagraphs)]) for p in legal_paragraphs(self.text)]
 
 
 @dataclass(frozen=True)

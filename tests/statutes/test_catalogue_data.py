@@ -495,3 +495,15 @@ def test_effective_dates_from_the_history(catalogue: Catalogue) -> None:
     assert first["I0020004:2"] == date(1981, 7, 1)  # 國家賠償法第17條
     assert first["A0030297:14"] == date(2019, 1, 1)
     assert first["C0000001:109"] == date(1935, 7, 1)
+
+
+def test_paragraphs_group_subparagraphs_under_their_paragraph(catalogue: Catalogue) -> None:
+    _, version = catalogue.in_force("公務人員考績法", "12", date(2024, 1, 1))
+    paragraphs = version.paragraphs()
+    assert len(paragraphs) == 3
+    assert (
+        paragraphs[0].startswith("各機關辦理公務人員平時考核及專案考績")
+        and "（二）一次記二大過者，免職。" in paragraphs[0]
+    )
+    assert paragraphs[2].startswith("非有左列情形之一者，不得為一次記二大過處分")
+    assert "二、執行國家政策不力，或怠忽職責，或洩漏職務上之機密，致政府遭受重大損害，有確實證據者。" in paragraphs[2]
