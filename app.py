@@ -48,11 +48,15 @@ def create_app(
     from core.cli import register_commands
     from core.views import bp as core_bp
     from provisions.routes import bp as provisions_bp
+    from suggestions.routes import api as suggestions_api
+    from suggestions.routes import bp as suggestions_bp
 
     app.register_blueprint(core_bp)
     register_accounts(app)
     app.register_blueprint(audit_bp)
     app.register_blueprint(provisions_bp)
+    app.register_blueprint(suggestions_bp)
+    app.register_blueprint(suggestions_api)
     register_commands(app)
     return app
 

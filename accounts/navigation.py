@@ -20,6 +20,7 @@ class NavItem:
 NAV_ITEMS: tuple[NavItem, ...] = (
     NavItem("core.index", _l("首頁")),
     NavItem("provisions.index", _l("法規查詢")),
+    NavItem("suggestions.page", _l("適用建議"), frozenset({Role.OFFICER, Role.SUPERVISOR, Role.AUDITOR})),
     NavItem("audit.entries", _l("稽核紀錄"), frozenset({Role.AUDITOR})),
     NavItem("accounts_admin.users", _l("帳號管理"), frozenset({Role.ADMIN})),
     NavItem("accounts.settings", _l("個人設定")),

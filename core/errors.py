@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import uuid
 
-from flask import Flask, g, render_template
+from flask import Flask, Response, g, jsonify, render_template, request
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import DBAPIError, OperationalError
@@ -31,7 +31,9 @@ def _rollback() -> None:
 
 def init_app(app: Flask) -> None:
     @app.errorhandler(CSRFError)
-    def csrf_error(error: CSRFError) -> tuple[str, int]:
+    def csrf_error(error: CSRFError) -> tuple[str | Response, int]:
+        if request.path.startswith("/api/"):
+            return jsonify({"errors": [_("缺少有效的 CSRF 權杖（請於 X-CSRFToken 標頭送出頁面上的權杖）。")]}), 400
         return _page(
             400,
             _("表單安全驗證失敗"),

@@ -202,6 +202,13 @@ def facts_from_json(document: Any) -> Facts:
     problems = validate_facts_document(document)
     if problems:
         raise FactsError(problems)
+    try:
+        return _build(document)
+    except ValueError as error:  # e.g. a date-time the schema's format check let through
+        raise FactsError([f"日期或時間格式錯誤：{error}"]) from None
+
+
+def _build(document: dict[str, Any]) -> Facts:
     respondent = document["respondent"]
     act = document["act"]
     information = document.get("information", {})

@@ -24,20 +24,22 @@ MAIN_NAV_EN = 'nav[aria-label="Main menu"]'
 NAV_PATHS = {
     "首頁": "/",
     "法規查詢": "/statutes/",
+    "適用建議": "/suggestions/",
     "稽核紀錄": "/audit/",
     "帳號管理": "/admin/users",
     "個人設定": "/settings",
 }
 EXPECTED_NAV = {
-    "officer": ["首頁", "法規查詢", "個人設定"],
-    "officer2": ["首頁", "法規查詢", "個人設定"],
-    "supervisor": ["首頁", "法規查詢", "個人設定"],
-    "auditor": ["首頁", "法規查詢", "稽核紀錄", "個人設定"],
+    "officer": ["首頁", "法規查詢", "適用建議", "個人設定"],
+    "officer2": ["首頁", "法規查詢", "適用建議", "個人設定"],
+    "supervisor": ["首頁", "法規查詢", "適用建議", "個人設定"],
+    "auditor": ["首頁", "法規查詢", "適用建議", "稽核紀錄", "個人設定"],
     "admin": ["首頁", "法規查詢", "帳號管理", "個人設定"],
 }
 EXPECTED_NAV_EN = {
     "首頁": "Home",
     "法規查詢": "Statutes",
+    "適用建議": "Suggestions",
     "稽核紀錄": "Audit log",
     "帳號管理": "Accounts",
     "個人設定": "My settings",

@@ -1,0 +1,88 @@
+"""The facts page and ``POST /api/v1/suggestions``. Nothing is saved."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, jsonify, render_template, request
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+from werkzeug.wrappers import Response
+
+from accounts.models import Role
+from accounts.permissions import role_required
+from core.models import utcnow
+from core.templating import to_taipei
+from statutes.engine import evaluate
+from statutes.facts import FactsError, facts_from_json
+from statutes.result import Status, result_to_json
+from suggestions.catalogue import CatalogueEmptyError, stored_catalogue
+from suggestions.forms import FactsForm
+
+bp = Blueprint("suggestions", __name__)
+STATUS_LABELS = {
+    Status.APPLIED: _l("適用"),
+    Status.ALTERNATIVE: _l("待查明"),
+    Status.DISPLACED: _l("排除"),
+    Status.BARRED: _l("不能追究"),
+}
+PATH_LABELS = {True: _l("可行"), False: _l("不適用"), None: _l("待查明")}
+api = Blueprint("suggestions_api", __name__, url_prefix="/api/v1")
+# Who may ask: the roles that work with cases (an admin manages accounts only).
+ASKING_ROLES = (Role.OFFICER, Role.SUPERVISOR, Role.AUDITOR)
+
+
+def _today():
+    return to_taipei(utcnow()).date()
+
+
+@bp.route("/suggestions/", methods=["GET", "POST"])
+@role_required(*ASKING_ROLES)
+def page() -> tuple[str, int]:
+    form = FactsForm()
+    result, status = None, 200
+    if form.is_submitted():
+        if form.validate():
+            try:
+                facts = facts_from_json(form.to_document())
+                result = evaluate(facts, stored_catalogue(), today=_today())
+            except FactsError as error:
+                form.form_errors.extend(error.problems)
+                status = 400
+            except CatalogueEmptyError as error:
+                form.form_errors.append(str(error))
+                status = 503
+        else:
+            status = 400
+    return render_template(
+        "suggestions/page.html", form=form, result=result, status_labels=STATUS_LABELS, path_labels=PATH_LABELS
+    ), status
+
+
+def _api_error(status: int, messages: list[str]) -> tuple[Response, int]:
+    return jsonify({"errors": messages}), status
+
+
+@api.post("/suggestions")
+def api_suggestions() -> tuple[Response, int]:
+    """Body: a facts document (statutes/facts.schema.json). Answer: the evaluation (docs/api.md).
+
+    Same-origin session authentication: the caller is signed in (session
+    cookie) and sends the page's CSRF token in the ``X-CSRFToken`` header.
+    """
+    if not current_user.is_authenticated:
+        return _api_error(401, [_("請先登入。")])
+    if not current_user.has_role(*ASKING_ROLES):
+        return _api_error(403, [_("您的角色不能使用這個頁面。如需此權限，請洽系統管理者。")])
+    document: Any = request.get_json(silent=True)
+    if document is None:
+        return _api_error(400, [_("請以 application/json 送出事實文件。")])
+    try:
+        facts = facts_from_json(document)
+        result = evaluate(facts, stored_catalogue(), today=_today())
+    except FactsError as error:
+        return _api_error(400, error.problems)
+    except CatalogueEmptyError as error:
+        return _api_error(503, [str(error)])
+    return jsonify(result_to_json(result)), 200
