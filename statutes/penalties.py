@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any
 
 from statutes.chinese_numbers import NUMERAL_CLASS, parse_chinese_number, parse_duration_months, parse_fraction
@@ -101,6 +102,15 @@ class Paragraph:
 def legal_paragraphs(text: str, *, hard_wrapped: bool = False) -> list[Paragraph]:
     """Group the lines of :func:`split_paragraphs` into numbered paragraphs (項).
 
+    Cached: the engine asks for the same few hundred texts over and over.
+    """
+    return list(_legal_paragraphs(text, hard_wrapped))
+
+
+@lru_cache(maxsize=4096)
+def _legal_paragraphs(text: str, hard_wrapped: bool) -> tuple[Paragraph, ...]:
+    """Uncached :func:`legal_paragraphs` (returns an immutable tuple for the cache).
+
     A line opening with 「一、」… is a subparagraph (款) of the paragraph above it, a line opening
     with 「（一）」… an item (目) of the subparagraph above it; neither counts as a paragraph.
     """
@@ -114,10 +124,10 @@ def legal_paragraphs(text: str, *, hard_wrapped: bool = False) -> list[Paragraph
             groups[-1][1][-1] = (number, previous + "\n" + line)
         else:
             groups.append((line, []))
-    return [
+    return tuple(
         Paragraph(number=index, text=line, subparagraphs=tuple(subs))
         for index, (line, subs) in enumerate(groups, start=1)
-    ]
+    )
 
 
 def _subparagraph_number(line: str) -> int | None:

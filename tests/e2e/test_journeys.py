@@ -230,3 +230,31 @@ def test_officer_reads_the_law_in_force_on_the_day_of_the_act(
     assert_accessible(page, "the side-by-side comparison")
 
     assert_only_local_requests(requests_seen, live_server)
+
+
+def test_officer_gets_suggestions_for_a_negligent_leak(page: Page, live_server: str, requests_seen: list[str]) -> None:
+    sign_in(page, live_server, "officer")
+    nav_links(page).get_by_text("適用建議", exact=True).click()
+    expect(page).to_have_url(f"{live_server}/suggestions/")
+    assert_accessible(page, "the facts form")
+
+    page.get_by_label("身分類別", exact=True).select_option(label="常任公務人員（依法任用）")
+    page.get_by_label("行為開始日", exact=True).fill("107/02/30")
+    page.get_by_role("checkbox", name="洩漏", exact=True).check()
+    page.get_by_label("主觀犯意", exact=True).select_option(label="過失")
+    page.get_by_role("checkbox", name="一般公務機密", exact=True).check()
+    page.get_by_role("button", name="產生建議", exact=True).click()
+    expect(page.locator("#act_start-error")).to_have_text("民國107年2月只有28日。")
+    expect(page.get_by_role("checkbox", name="洩漏", exact=True)).to_be_checked()
+    assert_accessible(page, "the facts form with an error")
+
+    page.get_by_label("行為開始日", exact=True).fill("107/06/01")
+    page.get_by_label("是否因職務或業務知悉或持有", exact=True).select_option(label="是")
+    page.get_by_label("評估基準日", exact=True).fill("115/11/23")
+    page.get_by_role("button", name="產生建議", exact=True).click()
+    result = page.locator(".suggestion-result")
+    expect(result).to_contain_text("中華民國刑法第132條第2項")
+    expect(result).to_contain_text("處理途徑")
+    assert_accessible(page, "the suggestions")
+
+    assert_only_local_requests(requests_seen, live_server)
