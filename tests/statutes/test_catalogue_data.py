@@ -6,7 +6,6 @@ The fidelity tests compare it with ``../shared/statutes`` and are skipped where 
 
 from __future__ import annotations
 
-import importlib.util
 import itertools
 import json
 import re
@@ -25,9 +24,7 @@ REPO = Path(__file__).resolve().parents[2]
 SHARED = REPO.parent / "shared" / "statutes"
 CURATION = REPO / "statutes" / "curation"
 DATA = REPO / "statutes" / "data"
-HAVE_PENALTIES = importlib.util.find_spec("statutes.penalties") is not None
 needs_shared = pytest.mark.skipif(not SHARED.exists(), reason="../shared/statutes is not available")
-needs_penalties = pytest.mark.skipif(not HAVE_PENALTIES, reason="statutes/penalties.py does not exist yet")
 
 CURRENT_TO = date(2024, 10, 11)
 
@@ -225,7 +222,6 @@ def test_unverified_versions_name_their_source(catalogue: Catalogue) -> None:
                 ), provision.id
 
 
-@needs_penalties
 def test_every_punishing_version_has_penalties(catalogue: Catalogue) -> None:
     for provision in all_provisions(catalogue):
         for version in provision.versions:
@@ -233,7 +229,6 @@ def test_every_punishing_version_has_penalties(catalogue: Catalogue) -> None:
                 assert version.penalties, f"{provision.id} {version.effective_from}"
 
 
-@needs_penalties
 def test_penalties_equal_what_the_parser_and_curation_produce(catalogue: Catalogue) -> None:
     from scripts.build_catalogue import compute_penalties
 
@@ -246,7 +241,6 @@ def test_penalties_equal_what_the_parser_and_curation_produce(catalogue: Catalog
             assert version.penalties == expected, f"{provision.id} {version.effective_from}"
 
 
-@needs_penalties
 def test_aggravation_targets_exist(catalogue: Catalogue) -> None:
     for provision in all_provisions(catalogue):
         for version in provision.versions:
@@ -260,7 +254,6 @@ def test_aggravation_targets_exist(catalogue: Catalogue) -> None:
                         ), target
 
 
-@needs_penalties
 def test_fines_of_old_criminal_code_texts_are_converted(catalogue: Catalogue) -> None:
     """刑法施行法第1條之1: ×30 for texts before 1983-06-26, ×3 for texts of 1983-06-26 … 2005-01-07."""
     for provision in catalogue.provisions_of("C0000001"):
@@ -382,12 +375,11 @@ def test_132_fine_before_and_after_the_2019_amendment(catalogue: Catalogue) -> N
     provision, later = catalogue.in_force("刑法", "132", date(2026, 1, 1))
     assert "九千元以下罰金" in later.paragraphs()[1]
     assert later.effective_from == date(2019, 12, 27)  # promulgated 2019-12-25, third day
-    if HAVE_PENALTIES:
-        (old_fine,) = [p for p in version.penalties if p.paragraph == 2]
-        assert (old_fine.fine_max_as_written, old_fine.fine_multiplier, old_fine.fine_max) == (300, 30, 9000)
-        assert old_fine.fine_mode is FineMode.ALTERNATIVE
-        (new_fine,) = [p for p in later.penalties if p.paragraph == 2]
-        assert (new_fine.fine_max_as_written, new_fine.fine_multiplier, new_fine.fine_max) == (9000, 1, 9000)
+    (old_fine,) = [p for p in version.penalties if p.paragraph == 2]
+    assert (old_fine.fine_max_as_written, old_fine.fine_multiplier, old_fine.fine_max) == (300, 30, 9000)
+    assert old_fine.fine_mode is FineMode.ALTERNATIVE
+    (new_fine,) = [p for p in later.penalties if p.paragraph == 2]
+    assert (new_fine.fine_max_as_written, new_fine.fine_multiplier, new_fine.fine_max) == (9000, 1, 9000)
 
 
 def test_national_security_act_renumbering(catalogue: Catalogue) -> None:
