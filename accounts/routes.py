@@ -142,6 +142,7 @@ def register(app: Flask) -> None:
     login_manager.session_protection = "basic"
     login_manager.user_loader(services.load_user_from_session)
     app.context_processor(navigation_context)
-    app.context_processor(lambda: {"logout_form": LogoutForm()})
+    # Not bound to the request: rendering a page (e.g. the 413 page) must not parse its body.
+    app.context_processor(lambda: {"logout_form": LogoutForm(formdata=None)})
     app.register_blueprint(bp)
     app.register_blueprint(admin_bp)

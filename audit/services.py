@@ -20,6 +20,20 @@ ACTION_LABELS: dict[str, object] = {
     "user_created": _l("建立帳號"),
     "user_updated": _l("修改帳號"),
     "password_changed": _l("變更密碼"),
+    "incident_created": _l("建立案件"),
+    "incident_viewed": _l("查閱案件"),
+    "incident_updated": _l("修改案件"),
+    "incident_filed": _l("案件立案"),
+    "incident_assignment_changed": _l("變更承辦人"),
+    "incident_recused": _l("聲明利益迴避"),
+    "respondent_added": _l("新增被調查人"),
+    "respondent_updated": _l("修改被調查人"),
+    "respondent_removed": _l("刪除被調查人"),
+    "evidence_uploaded": _l("上傳證據檔案"),
+    "evidence_downloaded": _l("下載證據檔案"),
+    "evidence_integrity_failed": _l("證據檔案完整性檢查失敗"),
+    "note_added": _l("新增案件紀錄"),
+    "cases_exported": _l("匯出案件清單"),
 }
 
 

@@ -37,6 +37,7 @@ def seed_demo_command(password: str | None, if_empty: bool) -> None:
 
 def register_commands(app: Flask) -> None:
     from accounts.cli import agencies_cli, users_cli
+    from incidents.cli import cases_cli
     from provisions.cli import statutes_cli
     from suggestions.cli import suggest_command
 
@@ -45,3 +46,4 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(agencies_cli)
     app.cli.add_command(statutes_cli)
     app.cli.add_command(suggest_command)
+    app.cli.add_command(cases_cli)

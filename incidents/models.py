@@ -58,6 +58,8 @@ class Incident(Base):
         sa.UniqueConstraint("agency_id", "roc_year", "serial"),
         sa.CheckConstraint("act_end IS NULL OR act_end >= act_start", name="act_end_after_start"),
         sa.Index("ix_incident_agency_id_status_id", "agency_id", "status", "id"),
+        # The unfiltered case list (newest first within an agency) reads this in order and stops after a page.
+        sa.Index("ix_incident_agency_id_id", "agency_id", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -23,6 +23,7 @@ MAIN_NAV_EN = 'nav[aria-label="Main menu"]'
 # Nav labels per demo user, in order, and the path each label leads to.
 NAV_PATHS = {
     "首頁": "/",
+    "案件": "/cases/",
     "法規查詢": "/statutes/",
     "適用建議": "/suggestions/",
     "稽核紀錄": "/audit/",
@@ -30,14 +31,15 @@ NAV_PATHS = {
     "個人設定": "/settings",
 }
 EXPECTED_NAV = {
-    "officer": ["首頁", "法規查詢", "適用建議", "個人設定"],
-    "officer2": ["首頁", "法規查詢", "適用建議", "個人設定"],
-    "supervisor": ["首頁", "法規查詢", "適用建議", "個人設定"],
-    "auditor": ["首頁", "法規查詢", "適用建議", "稽核紀錄", "個人設定"],
+    "officer": ["首頁", "案件", "法規查詢", "適用建議", "個人設定"],
+    "officer2": ["首頁", "案件", "法規查詢", "適用建議", "個人設定"],
+    "supervisor": ["首頁", "案件", "法規查詢", "適用建議", "個人設定"],
+    "auditor": ["首頁", "案件", "法規查詢", "適用建議", "稽核紀錄", "個人設定"],
     "admin": ["首頁", "法規查詢", "帳號管理", "個人設定"],
 }
 EXPECTED_NAV_EN = {
     "首頁": "Home",
+    "案件": "Cases",
     "法規查詢": "Statutes",
     "適用建議": "Suggestions",
     "稽核紀錄": "Audit log",
@@ -257,4 +259,48 @@ def test_officer_gets_suggestions_for_a_negligent_leak(page: Page, live_server: 
     expect(result).to_contain_text("處理途徑")
     assert_accessible(page, "the suggestions")
 
+    assert_only_local_requests(requests_seen, live_server)
+
+
+def test_officer_opens_a_case_adds_a_respondent_and_files_it(
+    page: Page, live_server: str, requests_seen: list[str]
+) -> None:
+    sign_in(page, live_server, "officer")
+    page.goto(f"{live_server}/cases/new")
+    expect(page.get_by_role("heading", level=1)).to_have_text("新增案件")
+    assert_accessible(page, "the new case form")
+
+    page.get_by_label("案由", exact=True).fill("以電子郵件寄送採購評選資料予友人")
+    page.get_by_label("案件來源", exact=True).select_option(label="檢舉")
+    page.get_by_label("發現日期", exact=True).fill("114/02/30")
+    page.get_by_label("行為開始日", exact=True).fill("114/02/10")
+    page.get_by_role("checkbox", name="交付", exact=True).check()
+    page.get_by_role("checkbox", name="採購底價或招標資料", exact=True).check()
+    page.get_by_role("button", name="儲存", exact=True).click()
+    expect(page.locator("#discovered_date-error")).to_have_text("民國114年2月只有28日。")
+    expect(page.get_by_label("案由", exact=True)).to_have_value("以電子郵件寄送採購評選資料予友人")
+    expect(page.get_by_role("checkbox", name="交付", exact=True)).to_be_checked()
+    assert_accessible(page, "the new case form with an error")
+
+    page.get_by_label("發現日期", exact=True).fill("114/02/27")
+    page.get_by_role("button", name="儲存", exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("以電子郵件寄送採購評選資料予友人")
+    expect(page.get_by_role("status")).to_contain_text("已建立案件 DEMO-")
+    assert_accessible(page, "the case page")
+
+    page.get_by_role("link", name="新增被調查人", exact=True).click()
+    page.get_by_label("姓名", exact=True).fill("吳佳穎")
+    page.get_by_label("身分證統一編號", exact=True).fill("A123456788")
+    page.get_by_role("button", name="儲存", exact=True).click()
+    expect(page.locator("#national_id-error")).to_have_text("身分證統一編號的檢查碼不符，請確認是否輸入錯誤。")
+    assert_accessible(page, "the respondent form with an error")
+    page.get_by_label("身分證統一編號", exact=True).fill("A123456789")
+    page.get_by_role("button", name="儲存", exact=True).click()
+    expect(page.locator("#respondents")).to_be_visible()
+    expect(page.get_by_role("cell", name="A12****789", exact=True)).to_be_visible()
+
+    page.get_by_role("button", name="立案", exact=True).click()
+    expect(page.get_by_role("status")).to_have_text("案件已立案。")
+    expect(page.locator(".badge").first).to_have_text("已立案")
+    assert_accessible(page, "the filed case page")
     assert_only_local_requests(requests_seen, live_server)

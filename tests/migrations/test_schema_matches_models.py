@@ -9,6 +9,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
 from core.extensions import db
+from incidents.search_index import include_name, include_object, is_search_index
 from tests.conftest import make_app, reset_schema
 
 
@@ -30,7 +31,11 @@ def empty_database_url(request, tmp_path):
 
 def schema_differences(app) -> list:
     with app.app_context(), db.engine.connect() as connection:
-        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        # The search index (FTS5 table and its shadow tables on SQLite, trigram GIN indexes on
+        # PostgreSQL) is built by a hand-written revision and is not in the models: skip it with the
+        # same hooks migrations/env.py gives autogenerate, so both see the schema alike.
+        opts = {"compare_type": True, "include_name": include_name, "include_object": include_object}
+        context = MigrationContext.configure(connection, opts=opts)
         return compare_metadata(context, db.metadata)
 
 
@@ -44,7 +49,8 @@ def test_upgrade_of_an_empty_database_matches_the_models(empty_database_url):
     assert table_names(app) == set()
     with app.app_context():
         flask_migrate.upgrade()
-    assert table_names(app) == {*db.metadata.tables, "alembic_version"}
+    model_tables = {name for name in table_names(app) if not is_search_index(name, "table")}
+    assert model_tables == {*db.metadata.tables, "alembic_version"}
     assert schema_differences(app) == []
     with app.app_context():
         db.engine.dispose()

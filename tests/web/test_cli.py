@@ -8,6 +8,8 @@ import sqlalchemy as sa
 
 from accounts.models import Agency, Role, Unit, User
 from core.extensions import db
+from incidents.models import CaseStatus, Incident
+from incidents.services.national_id import check_digit_ok
 from tests.conftest import db_count, login
 
 DEMO_USERNAMES = {"officer", "officer2", "supervisor", "auditor", "admin"}
@@ -44,6 +46,25 @@ def test_seed_demo_is_idempotent_and_keeps_passwords(app):
     assert "已存在，密碼未變更" in second.output
     assert db_count(app, Agency) == 1 and db_count(app, Unit) == 2 and db_count(app, User) == 5
     assert login(app.test_client(), "supervisor", "demo-password-123").status_code == 302
+
+
+def test_seed_demo_adds_a_few_cases_once(app):
+    runner = app.test_cli_runner()
+    runner.invoke(args=["seed-demo"])
+    runner.invoke(args=["seed-demo"])
+    with app.app_context():
+        cases = db.session.scalars(sa.select(Incident).order_by(Incident.id)).all()
+        assert len(cases) == 5  # not duplicated by the second run
+        titles = {case.title: case for case in cases}
+        assert titles["洩漏工程底價予廠商"].status == CaseStatus.FILED
+        assert titles["遺失機密公文"].status == CaseStatus.DRAFT
+        assert all(case.case_number.startswith("DEMO-") for case in cases)
+        assert {user.username for case in cases for user in (a.user for a in case.assignments)} == {
+            "officer",
+            "officer2",
+        }
+        ids = [r.national_id for case in cases for r in case.respondents]
+        assert len(ids) == 4 and all(check_digit_ok(value) for value in ids)
 
 
 def test_seed_demo_with_password_sets_it_for_existing_users(app):

@@ -59,10 +59,10 @@ def test_stylesheet_is_served_by_the_app(app, client):
 @pytest.mark.parametrize(
     ("role", "visible", "hidden"),
     [
-        (Role.OFFICER, ["首頁", "法規查詢", "適用建議", "個人設定"], ["帳號管理", "稽核紀錄"]),
-        (Role.SUPERVISOR, ["首頁", "法規查詢", "適用建議", "個人設定"], ["帳號管理", "稽核紀錄"]),
-        (Role.AUDITOR, ["首頁", "法規查詢", "適用建議", "稽核紀錄", "個人設定"], ["帳號管理"]),
-        (Role.ADMIN, ["首頁", "法規查詢", "帳號管理", "個人設定"], ["稽核紀錄", "適用建議"]),
+        (Role.OFFICER, ["首頁", "案件", "法規查詢", "適用建議", "個人設定"], ["帳號管理", "稽核紀錄"]),
+        (Role.SUPERVISOR, ["首頁", "案件", "法規查詢", "適用建議", "個人設定"], ["帳號管理", "稽核紀錄"]),
+        (Role.AUDITOR, ["首頁", "案件", "法規查詢", "適用建議", "稽核紀錄", "個人設定"], ["帳號管理"]),
+        (Role.ADMIN, ["首頁", "法規查詢", "帳號管理", "個人設定"], ["稽核紀錄", "適用建議", "案件"]),
     ],
 )
 def test_navigation_depends_on_role(app, client, role, visible, hidden):

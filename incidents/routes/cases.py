@@ -1,0 +1,291 @@
+"""Case pages: open, view, change, file; respondents; assigned officers; recusal.
+
+Each case-scoped view starts with the access service: a case the user may not
+see answers 404, a change the user may not make to a case they see answers 403.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+import sqlalchemy as sa
+from flask import abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+from flask_wtf import FlaskForm
+from werkzeug.wrappers import Response
+from wtforms.fields.choices import SelectChoice
+
+from accounts.models import Role, User
+from accounts.permissions import role_required
+from core.extensions import db
+from core.forms import commit_or_show_errors
+from core.roc_date import format_roc
+from core.security import client_address
+from core.services import ServiceError
+from incidents import forms
+from incidents.models import CaseStatus, Incident, Respondent
+from incidents.routes import bp
+from incidents.services import access, intake, national_id, respondents
+from incidents.services.assignments import assignable_officers, declare_recusal, set_assignees
+from suggestions import forms as vocabulary  # the engine's labels, one copy for every page
+
+LABELS = {
+    "source": forms.SOURCE,
+    "status": forms.STATUS,
+    "classification": forms.RECORD_CLASSIFICATION,
+    "conduct": vocabulary.CONDUCT,
+    "intent": vocabulary.INTENT,
+    "kind": vocabulary.KIND,
+    "level": vocabulary.LEVEL,
+    "recipient": vocabulary.RECIPIENT,
+    "category": vocabulary.CATEGORY,
+    "rank_class": vocabulary.RANK_CLASS,
+    "record": vocabulary.RECORD,
+}
+
+
+@bp.app_template_filter("iso_roc_date")
+def iso_roc_date(value: str | None) -> str:
+    """A date stored as ISO text in a facts document, shown as 民國115年11月23日."""
+    return format_roc(date.fromisoformat(value)) if value else ""
+
+
+def _actor() -> User:
+    return current_user._get_current_object()
+
+
+def _officer_choices(users: list[User]) -> list[SelectChoice]:
+    return [SelectChoice(user.id, f"{user.display_name}（{user.username}）") for user in users]
+
+
+def _run(action: Callable[[], Any], success: str) -> bool:
+    """One user action, one transaction; messages go to the flash area."""
+    try:
+        action()
+    except ServiceError as error:
+        db.session.rollback()
+        for messages in error.field_errors.values():
+            for message in messages:
+                flash(message, "error")
+        return False
+    db.session.commit()
+    flash(success, "success")
+    return True
+
+
+def _flash_form_errors(form: FlaskForm) -> None:
+    for messages in form.errors.values():
+        for message in messages:
+            flash(str(message), "error")
+
+
+def _to_case(incident_id: int, anchor: str | None = None) -> Response:
+    return redirect(url_for("incidents.detail", incident_id=incident_id, _anchor=anchor))
+
+
+# GET /cases/ (the case list, search and CSV export) is in incidents/routes/list_routes.py.
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@role_required(Role.OFFICER)
+def create() -> Response | str:
+    form = forms.IncidentCreateForm()
+    others = [user for user in assignable_officers(current_user.agency_id) if user.id != current_user.id]
+    form.assignees.choices = _officer_choices(others)
+    if form.validate_on_submit():
+        incident = commit_or_show_errors(
+            form,
+            lambda: intake.open_incident(
+                _actor(), form.to_case_input(), assignee_ids=form.assignees.data or [], client_address=client_address()
+            ),
+        )
+        if incident is not None:
+            flash(_("已建立案件 %(number)s。", number=incident.case_number), "success")
+            return _to_case(incident.id)
+    return render_template("incidents/form.html", form=form, incident=None)
+
+
+@bp.get("/<int:incident_id>")
+@login_required
+def detail(incident_id: int) -> str:
+    incident = access.get_visible_incident(current_user, incident_id)
+    intake.record_view(_actor(), incident, client_address=client_address())
+    db.session.commit()
+    can_edit = access.can_edit(current_user, incident)
+    can_assign = access.can_manage_assignments(current_user, incident)
+    assignment_form = None
+    if can_assign:
+        assignment_form = forms.AssignmentForm()
+        candidates = {user.id: user for user in assignable_officers(incident.agency_id, incident)}
+        candidates.update({a.user_id: a.user for a in incident.assignments})
+        assignment_form.assignees.choices = _officer_choices(
+            sorted(candidates.values(), key=lambda user: (user.display_name, user.username))
+        )
+        assignment_form.assignees.data = sorted(incident.assignee_ids)
+    return render_template(
+        "incidents/detail.html",
+        incident=incident,
+        labels=LABELS,
+        can_edit=can_edit,
+        can_assign=can_assign,
+        assignment_form=assignment_form,
+        recusal_form=forms.RecusalForm(),
+        confirm_form=forms.ConfirmForm(),
+        mask=national_id.mask,
+        is_draft=incident.status == CaseStatus.DRAFT,
+    )
+
+
+@bp.route("/<int:incident_id>/edit", methods=["GET", "POST"])
+@login_required
+def edit(incident_id: int) -> Response | str:
+    incident = access.get_editable_incident(current_user, incident_id)
+    form = forms.IncidentEditForm()
+    if not form.is_submitted():
+        form.load(incident)
+        form.version.data = str(incident.version)
+    elif form.validate_on_submit():
+        updated = commit_or_show_errors(
+            form,
+            lambda: intake.update_incident(
+                _actor(),
+                incident,
+                form.to_case_input(),
+                expected_version=form.expected_version(),
+                client_address=client_address(),
+            ),
+        )
+        if updated is not None:
+            flash(_("已儲存案件 %(number)s。", number=updated.case_number), "success")
+            return _to_case(incident_id)
+    return render_template("incidents/form.html", form=form, incident=incident)
+
+
+@bp.post("/<int:incident_id>/file")
+@login_required
+def file(incident_id: int) -> Response:
+    incident = access.get_editable_incident(current_user, incident_id)
+    if forms.ConfirmForm().validate_on_submit():
+        _run(
+            lambda: intake.file_incident(_actor(), incident, client_address=client_address()),
+            _("案件已立案。"),
+        )
+    return _to_case(incident_id)
+
+
+# --- respondents ------------------------------------------------------------
+
+
+def _respondent_in(incident: Incident, respondent_id: int) -> Respondent:
+    respondent = db.session.get(Respondent, respondent_id)
+    if respondent is None or respondent.incident_id != incident.id:
+        abort(404)
+    return respondent
+
+
+def _account_choices(incident: Incident) -> list[SelectChoice]:
+    users = db.session.scalars(
+        sa.select(User)
+        .where(User.agency_id == incident.agency_id, User.id != current_user.id)
+        .order_by(User.display_name, User.username)
+    ).all()
+    return [
+        SelectChoice("", _("（無）")),
+        *(SelectChoice(str(u.id), f"{u.display_name}（{u.username}）") for u in users),
+    ]
+
+
+def _respondent_page(incident: Incident, respondent: Respondent | None) -> Response | str:
+    form = forms.RespondentForm()
+    form.user_id.choices = _account_choices(incident)
+    if not form.is_submitted():
+        if respondent is not None:
+            form.load(respondent)
+    elif form.validate_on_submit():
+        data = form.to_respondent_input()
+        if respondent is None:
+            saved = commit_or_show_errors(
+                form, lambda: respondents.add_respondent(_actor(), incident, data, client_address=client_address())
+            )
+        else:
+            saved = commit_or_show_errors(
+                form,
+                lambda: respondents.update_respondent(_actor(), respondent, data, client_address=client_address()),
+            )
+        if saved is not None:
+            flash(_("已儲存被調查人 %(name)s。", name=saved.name), "success")
+            return _to_case(incident.id, "respondents")
+    form.pad_year_records()
+    return render_template("incidents/respondent_form.html", form=form, incident=incident, respondent=respondent)
+
+
+@bp.route("/<int:incident_id>/respondents/new", methods=["GET", "POST"])
+@login_required
+def add_respondent(incident_id: int) -> Response | str:
+    incident = access.get_editable_incident(current_user, incident_id)
+    return _respondent_page(incident, None)
+
+
+@bp.route("/<int:incident_id>/respondents/<int:respondent_id>/edit", methods=["GET", "POST"])
+@login_required
+def edit_respondent(incident_id: int, respondent_id: int) -> Response | str:
+    incident = access.get_editable_incident(current_user, incident_id)
+    return _respondent_page(incident, _respondent_in(incident, respondent_id))
+
+
+@bp.post("/<int:incident_id>/respondents/<int:respondent_id>/remove")
+@login_required
+def remove_respondent(incident_id: int, respondent_id: int) -> Response:
+    incident = access.get_editable_incident(current_user, incident_id)
+    respondent = _respondent_in(incident, respondent_id)
+    name = respondent.name
+    if forms.ConfirmForm().validate_on_submit():
+        _run(
+            lambda: respondents.remove_respondent(_actor(), respondent, client_address=client_address()),
+            _("已刪除被調查人 %(name)s。", name=name),
+        )
+    return _to_case(incident_id, "respondents")
+
+
+# --- who works on the case ----------------------------------------------------
+
+
+@bp.post("/<int:incident_id>/assignments")
+@login_required
+def change_assignments(incident_id: int) -> Response:
+    incident = access.get_visible_incident(current_user, incident_id)
+    if not access.can_manage_assignments(current_user, incident):
+        abort(403)
+    form = forms.AssignmentForm()
+    # Any id is accepted here; the service says which ones may not be assigned and why.
+    form.assignees.validate_choice = False
+    if form.validate_on_submit():
+        _run(
+            lambda: set_assignees(_actor(), incident, form.assignees.data or [], client_address=client_address()),
+            _("已更新承辦人。"),
+        )
+    else:
+        _flash_form_errors(form)
+    if not access.can_view(current_user, incident):
+        return redirect(url_for("incidents.index"))
+    return _to_case(incident_id, "assignments")
+
+
+@bp.post("/<int:incident_id>/recusal")
+@login_required
+def declare_conflict(incident_id: int) -> Response:
+    """Any user who sees the case may declare a conflict of interest; the case then disappears for them."""
+    incident = access.get_visible_incident(current_user, incident_id)
+    form = forms.RecusalForm()
+    if form.validate_on_submit():
+        if _run(
+            lambda: declare_recusal(_actor(), incident, form.reason.data or "", client_address=client_address()),
+            _("已聲明迴避，您將無法再查閱此案件。"),
+        ):
+            return redirect(url_for("incidents.index"))
+    else:
+        _flash_form_errors(form)
+    return _to_case(incident_id, "recusal")

@@ -1,0 +1,138 @@
+"""Who works on a case: assigned officers (承辦人) and recusals (利益衝突迴避)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import sqlalchemy as sa
+from flask_babel import gettext as _
+
+from accounts.models import Role, User, UserRole
+from audit.services import record
+from core.extensions import db
+from core.services import ServiceError
+from incidents.models import Incident, IncidentAssignment, Recusal, Respondent
+from incidents.services import NotFound, NotPermitted
+from incidents.services.access import can_manage_assignments, can_view
+
+__all__ = [
+    "RECUSAL_REASON_MAX",
+    "assignable_officers",
+    "check_assignees",
+    "declare_recusal",
+    "recuse_user",
+    "set_assignees",
+]
+
+RECUSAL_REASON_MAX = 200
+
+
+def _excluded_user_ids(incident: Incident | None) -> set[int]:
+    """Users who may not work on the case: recused, or a respondent in it."""
+    if incident is None or incident.id is None:
+        return set()
+    recused = db.session.scalars(sa.select(Recusal.user_id).where(Recusal.incident_id == incident.id))
+    respondents = db.session.scalars(
+        sa.select(Respondent.user_id).where(Respondent.incident_id == incident.id, Respondent.user_id.is_not(None))
+    )
+    return {*recused, *respondents}
+
+
+def assignable_officers(agency_id: int, incident: Incident | None = None) -> list[User]:
+    """Enabled officers of the agency who may be assigned to ``incident`` (any case when None)."""
+    excluded = _excluded_user_ids(incident)
+    officers = db.session.scalars(
+        sa.select(User)
+        .join(UserRole, UserRole.user_id == User.id)
+        .where(User.agency_id == agency_id, User.is_enabled.is_(True), UserRole.role == Role.OFFICER)
+        .order_by(User.display_name, User.username)
+    ).all()
+    return [user for user in officers if user.id not in excluded]
+
+
+def check_assignees(agency_id: int, user_ids: Iterable[int], incident: Incident | None = None) -> list[User]:
+    """The users for ``user_ids``, or ServiceError (field ``assignees``) naming each one who may not be assigned."""
+    allowed = {user.id: user for user in assignable_officers(agency_id, incident)}
+    excluded = _excluded_user_ids(incident)
+    chosen: list[User] = []
+    errors: list[str] = []
+    for user_id in dict.fromkeys(user_ids):
+        if user_id in allowed:
+            chosen.append(allowed[user_id])
+            continue
+        user = db.session.get(User, user_id)
+        if user is None or user.agency_id != agency_id:
+            errors.append(_("只能指派本機關的承辦人。"))
+        elif user_id in excluded:
+            errors.append(_("%(name)s 與本案有利益衝突（迴避或為被調查人），不能指派。", name=user.display_name))
+        else:
+            errors.append(_("%(name)s 不是在職的承辦人，不能指派。", name=user.display_name))
+    if errors:
+        raise ServiceError({"assignees": list(dict.fromkeys(errors))})
+    return chosen
+
+
+def set_assignees(actor: User, incident: Incident, user_ids: Iterable[int], *, client_address: str = "") -> Incident:
+    """Replace the assigned officers (by an assigned officer or a supervisor of the agency)."""
+    if not can_view(actor, incident):
+        raise NotFound()
+    if not can_manage_assignments(actor, incident):
+        raise NotPermitted()
+    wanted = check_assignees(incident.agency_id, list(user_ids), incident)
+    if not wanted:
+        raise ServiceError({"assignees": [_("請至少指派一位承辦人。")]})
+    before = sorted(assignment.user.username for assignment in incident.assignments)
+    wanted_ids = {user.id for user in wanted}
+    for assignment in list(incident.assignments):
+        if assignment.user_id not in wanted_ids:
+            incident.assignments.remove(assignment)
+    current = incident.assignee_ids
+    for user in wanted:
+        if user.id not in current:
+            incident.assignments.append(IncidentAssignment(user=user))
+    after = sorted(user.username for user in wanted)
+    if before == after:
+        return incident
+    db.session.flush()
+    record(
+        actor,
+        "incident_assignment_changed",
+        object_type="incident",
+        object_id=incident.id,
+        details={"case_number": incident.case_number, "assignees": [before, after]},
+        client_address=client_address,
+        agency_id=incident.agency_id,
+    )
+    return incident
+
+
+def recuse_user(incident: Incident, user: User, reason: str) -> bool:
+    """Record that ``user`` may no longer see or work on the case; True if they were assigned (now removed)."""
+    if not any(recusal.user_id == user.id for recusal in incident.recusals):
+        incident.recusals.append(Recusal(user_id=user.id, reason=reason[:RECUSAL_REASON_MAX]))
+    assignment = next((a for a in incident.assignments if a.user_id == user.id), None)
+    if assignment is not None:
+        incident.assignments.remove(assignment)
+    return assignment is not None
+
+
+def declare_recusal(actor: User, incident: Incident, reason: str, *, client_address: str = "") -> None:
+    """The actor declares a conflict of interest: from now on the case is hidden from them."""
+    if not can_view(actor, incident):
+        raise NotFound()
+    reason = (reason or "").strip()
+    if not reason:
+        raise ServiceError({"reason": [_("請說明迴避的原因。")]})
+    if len(reason) > RECUSAL_REASON_MAX:
+        raise ServiceError({"reason": [_("迴避原因請在 %(max)d 字以內。", max=RECUSAL_REASON_MAX)]})
+    unassigned = recuse_user(incident, actor, reason)
+    db.session.flush()
+    record(
+        actor,
+        "incident_recused",
+        object_type="incident",
+        object_id=incident.id,
+        details={"case_number": incident.case_number, "reason": reason, "unassigned": unassigned},
+        client_address=client_address,
+        agency_id=incident.agency_id,
+    )

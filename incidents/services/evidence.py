@@ -1,0 +1,283 @@
+"""Evidence files: kept outside the web root under random names, checked by content,
+and verified against their SHA-256 every time they are read.
+
+A file is written to a temporary file beside its final place, checked, then
+moved into place with ``os.replace``; its row and audit entry join the caller's
+transaction. The file belongs to that transaction: if it ends without a commit
+(rollback, failed commit, closed session) the file is deleted again, so a file
+never exists without its row.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import re
+import secrets
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO, NoReturn
+
+import sqlalchemy as sa
+from flask import current_app
+from flask_babel import gettext as _
+from sqlalchemy import event
+from sqlalchemy.orm import Session, SessionTransaction, joinedload
+
+from accounts.models import User
+from audit.services import record
+from core.extensions import db
+from core.services import ServiceError
+from incidents import filetypes
+from incidents.filenames import attachment_disposition, clean_filename, download_name
+from incidents.models import Evidence, Incident
+from incidents.services import NotFound
+from incidents.services.access import can_view, require_edit
+
+__all__ = [
+    "EvidenceFile",
+    "EvidenceIntegrityError",
+    "list_evidence",
+    "open_evidence",
+    "store_evidence",
+    "stored_path",
+    "upload_root",
+]
+
+FILE_FIELD = "file"
+_STORED_NAME = re.compile(r"[0-9a-f]{32}")
+_CHUNK = 1024 * 1024
+_UNCOMMITTED = "incidents.evidence.uncommitted_files"
+
+
+class EvidenceIntegrityError(Exception):
+    """The stored file is missing or no longer matches its recorded SHA-256."""
+
+    def __init__(self, evidence: Evidence, problem: str) -> None:
+        super().__init__(f"evidence {evidence.id}: {problem}")
+        self.evidence = evidence
+        self.problem = problem
+
+
+@dataclass
+class EvidenceFile:
+    """An opened, verified evidence file: ``handle`` is at its start; the caller closes it."""
+
+    evidence: Evidence
+    handle: BinaryIO
+    content_disposition: str
+
+
+def upload_root() -> Path:
+    """UPLOAD_DIR as an absolute path (relative to the instance folder), never inside static/."""
+    root = Path(current_app.config["UPLOAD_DIR"])
+    if not root.is_absolute():
+        root = Path(current_app.instance_path) / root
+    root = root.resolve()
+    if current_app.static_folder:
+        static = Path(current_app.static_folder).resolve()
+        if root == static or static in root.parents:
+            raise RuntimeError(f"UPLOAD_DIR ({root}) must not be inside the static folder ({static})")
+    return root
+
+
+def stored_path(stored_name: str) -> Path:
+    """Where the file with this random name lives: UPLOAD_DIR/<first two characters>/<name>."""
+    if not _STORED_NAME.fullmatch(stored_name):
+        raise ValueError(f"not a stored evidence name: {stored_name!r}")
+    return upload_root() / stored_name[:2] / stored_name
+
+
+def store_evidence(
+    actor: User,
+    incident: Incident,
+    stream: BinaryIO,
+    filename: str,
+    *,
+    description: str = "",
+    client_address: str = "",
+) -> Evidence:
+    """Check an uploaded file, store it and add its Evidence row and audit entry.
+
+    :raise NotFound: ``actor`` may not see the case.
+    :raise NotPermitted: ``actor`` may see but not change it (e.g. an auditor).
+    :raise ServiceError: empty, too large, or not an allowed type (message on the ``file`` field).
+    """
+    require_edit(actor, incident)
+    name = clean_filename(filename)
+    limit_mb = int(current_app.config["MAX_UPLOAD_MB"])
+    token = secrets.token_hex(16)
+    final = stored_path(token)
+    _make_private_dirs(final.parent)
+    descriptor, temporary = tempfile.mkstemp(dir=final.parent, prefix=".upload-")  # mode 0600
+    try:
+        with os.fdopen(descriptor, "w+b") as output:
+            sha256, size = _copy(stream, output, limit_mb * 1024 * 1024, name, limit_mb)
+            if size == 0:
+                raise ServiceError({FILE_FIELD: [_("「%(name)s」是空白檔案，沒有內容可保存。", name=name)]})
+            found = filetypes.detect(output, name)
+            if not found.allowed:
+                raise ServiceError({FILE_FIELD: [_refused_message(name, found)]})
+            output.flush()
+            os.fsync(output.fileno())
+        os.chmod(temporary, 0o600)
+        os.replace(temporary, final)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    db.session.info.setdefault(_UNCOMMITTED, []).append(final)
+
+    evidence = Evidence(
+        incident_id=incident.id,
+        original_name=name,
+        stored_name=token,
+        sha256=sha256,
+        size=size,
+        content_type=found.content_type,
+        description=description.strip()[:200],
+        uploaded_by_id=actor.id,
+    )
+    db.session.add(evidence)
+    db.session.flush()
+    record(
+        actor,
+        "evidence_uploaded",
+        object_type="evidence",
+        object_id=evidence.id,
+        details={
+            "incident_id": incident.id,
+            "case_number": incident.case_number,
+            "name": name,
+            "size": size,
+            "sha256": sha256,
+            "type": found.content_type,
+        },
+        client_address=client_address,
+        agency_id=incident.agency_id,
+    )
+    return evidence
+
+
+def list_evidence(incident: Incident) -> list[Evidence]:
+    """The case's evidence, oldest first, with the uploaders loaded."""
+    query = (
+        sa.select(Evidence)
+        .where(Evidence.incident_id == incident.id)
+        .options(joinedload(Evidence.uploaded_by))
+        .order_by(Evidence.uploaded_at, Evidence.id)
+    )
+    return list(db.session.scalars(query))
+
+
+def open_evidence(actor: User, incident: Incident, evidence_id: int, *, client_address: str = "") -> EvidenceFile:
+    """Open one evidence file of the case for ``actor`` after checking its SHA-256,
+    and add an ``evidence_downloaded`` audit entry.
+
+    :raise NotFound: ``actor`` may not see the case, or the evidence is not part of it.
+    :raise EvidenceIntegrityError: the file is missing or changed; an
+        ``evidence_integrity_failed`` audit entry has been added (commit it).
+    """
+    if not can_view(actor, incident):
+        raise NotFound()
+    evidence = db.session.scalar(
+        sa.select(Evidence).where(Evidence.id == evidence_id, Evidence.incident_id == incident.id)
+    )
+    if evidence is None:
+        raise NotFound()
+    try:
+        handle = stored_path(evidence.stored_name).open("rb")
+    except (OSError, ValueError):
+        _integrity_failed(actor, incident, evidence, "missing", client_address)
+    try:
+        digest = hashlib.sha256()
+        size = 0
+        while chunk := handle.read(_CHUNK):
+            digest.update(chunk)
+            size += len(chunk)
+        if size != evidence.size or not hmac.compare_digest(digest.hexdigest(), evidence.sha256):
+            _integrity_failed(actor, incident, evidence, "sha256 mismatch", client_address, actual=digest.hexdigest())
+        handle.seek(0)
+    except BaseException:
+        handle.close()
+        raise
+    record(
+        actor,
+        "evidence_downloaded",
+        object_type="evidence",
+        object_id=evidence.id,
+        details={"incident_id": incident.id, "case_number": incident.case_number, "name": evidence.original_name},
+        client_address=client_address,
+        agency_id=incident.agency_id,
+    )
+    name = download_name(evidence.original_name, filetypes.extensions_for(evidence.content_type))
+    return EvidenceFile(evidence, handle, attachment_disposition(name, f"evidence-{evidence.id}"))
+
+
+def _integrity_failed(
+    actor: User, incident: Incident, evidence: Evidence, problem: str, client_address: str, actual: str = ""
+) -> NoReturn:
+    record(
+        actor,
+        "evidence_integrity_failed",
+        object_type="evidence",
+        object_id=evidence.id,
+        details={
+            "incident_id": incident.id,
+            "case_number": incident.case_number,
+            "name": evidence.original_name,
+            "problem": problem,
+            "expected_sha256": evidence.sha256,
+            "actual_sha256": actual,
+        },
+        client_address=client_address,
+        agency_id=incident.agency_id,
+    )
+    raise EvidenceIntegrityError(evidence, problem)
+
+
+def _refused_message(name: str, found: filetypes.FileType) -> str:
+    return _(
+        "「%(name)s」：檔案內容與允許的類型不符（偵測為 %(kind)s）。"
+        "可上傳 PDF、圖片、Office 或 ODF 文件、純文字及電子郵件檔。",
+        name=name,
+        kind=_(found.label),
+    )
+
+
+def _copy(stream: BinaryIO, output: BinaryIO, limit: int, name: str, limit_mb: int) -> tuple[str, int]:
+    """Copy ``stream`` into ``output``, returning (SHA-256, size); refuse past ``limit`` bytes."""
+    digest = hashlib.sha256()
+    size = 0
+    while chunk := stream.read(_CHUNK):
+        size += len(chunk)
+        if size > limit:
+            raise ServiceError(
+                {FILE_FIELD: [_("「%(name)s」超過 %(mb)d MB 的上限，沒有儲存。", name=name, mb=limit_mb)]}
+            )
+        digest.update(chunk)
+        output.write(chunk)
+    return digest.hexdigest(), size
+
+
+def _make_private_dirs(directory: Path) -> None:
+    """Create the upload root and the two-character folder, readable by this account only."""
+    for folder in (directory.parent, directory):
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+
+
+# --- files belong to the transaction that recorded them ------------------------------------------------------------
+
+
+@event.listens_for(Session, "after_commit")
+def _keep_committed_files(session: Session) -> None:
+    session.info.pop(_UNCOMMITTED, None)
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _remove_uncommitted_files(session: Session, transaction: SessionTransaction) -> None:
+    if transaction.parent is not None:
+        return
+    for path in session.info.pop(_UNCOMMITTED, []):
+        Path(path).unlink(missing_ok=True)

@@ -1,0 +1,184 @@
+"""Respondents (被調查人) of a case: add, change, remove (each audited in the same transaction)."""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+from typing import Any
+
+from flask_babel import gettext as _
+
+from accounts.models import User
+from audit.services import changed_fields, record
+from core.extensions import db
+from core.services import ServiceError
+from incidents.models import Incident, Respondent
+from incidents.services import national_id
+from incidents.services.access import require_edit
+from incidents.services.assignments import recuse_user
+from incidents.services.facts import EMPTY_RESPONDENT_FACTS, facts_problems
+
+__all__ = ["RespondentInput", "add_respondent", "remove_respondent", "update_respondent"]
+
+NAME_MAX = 100
+POSITION_MAX = 100
+MAX_YEAR_RECORDS = 10
+
+
+@dataclass
+class RespondentInput:
+    """What the respondent form collects; ``facts`` is the schema's respondent part plus ``year_records``."""
+
+    name: str
+    national_id: str = ""
+    position: str = ""
+    facts: dict[str, Any] = field(default_factory=lambda: copy.deepcopy(EMPTY_RESPONDENT_FACTS))
+    user_id: int | None = None
+
+
+def _check(actor: User, incident: Incident, data: RespondentInput, respondent: Respondent | None) -> User | None:
+    data.name = data.name.strip()
+    data.position = (data.position or "").strip()
+    data.national_id = national_id.normalize(data.national_id)
+    errors: dict[str, list[str]] = {}
+
+    def add(name: str, message: str) -> None:
+        errors.setdefault(name, []).append(message)
+
+    if not data.name:
+        add("name", _("請輸入被調查人姓名。"))
+    elif len(data.name) > NAME_MAX:
+        add("name", _("姓名請在 %(max)d 字以內。", max=NAME_MAX))
+    if len(data.position) > POSITION_MAX:
+        add("position", _("職稱請在 %(max)d 字以內。", max=POSITION_MAX))
+    if data.national_id:
+        if problem := national_id.problem(data.national_id):
+            add("national_id", _(problem))
+        elif any(other.national_id == data.national_id and other is not respondent for other in incident.respondents):
+            add("national_id", _("此身分證統一編號已登錄為本案的被調查人。"))
+    facts = data.facts
+    start, end = facts.get("service_start"), facts.get("service_end")
+    if start and end and end < start:
+        add("service_end", _("退休或離職日不可早於到職日。"))
+    if len(facts.get("year_records", [])) > MAX_YEAR_RECORDS:
+        add("year_records", _("獎懲紀錄最多 %(max)d 筆。", max=MAX_YEAR_RECORDS))
+    if problems := facts_problems(incident.facts or {}, respondent_facts=facts):
+        errors.setdefault("", []).extend(problems)
+
+    linked: User | None = None
+    if data.user_id is not None:
+        linked = db.session.get(User, data.user_id)
+        if linked is None or linked.agency_id != incident.agency_id:
+            add("user_id", _("只能連結本機關的帳號。"))
+        elif linked.id == actor.id:
+            add("user_id", _("不能將自己登錄為被調查人；如與本案有利益衝突，請聲明迴避。"))
+    if errors:
+        raise ServiceError(errors)
+    return linked
+
+
+def snapshot(respondent: Respondent) -> dict[str, Any]:
+    """The respondent as plain values; the national ID stays unmasked here (mask before logging)."""
+    facts = respondent.facts or {}
+    return {
+        "name": respondent.name,
+        "national_id": respondent.national_id,
+        "position": respondent.position,
+        "user": respondent.user.username if respondent.user else None,
+        **{name: facts.get(name) for name in EMPTY_RESPONDENT_FACTS},
+    }
+
+
+def _masked(values: dict[str, Any]) -> dict[str, Any]:
+    return {**values, "national_id": national_id.mask(values.get("national_id"))}
+
+
+def _apply(respondent: Respondent, data: RespondentInput, linked: User | None) -> None:
+    respondent.name = data.name
+    respondent.national_id = data.national_id
+    respondent.position = data.position
+    respondent.facts = copy.deepcopy(data.facts)
+    respondent.user = linked
+
+
+def _recusal_details(incident: Incident, linked: User | None, previous_user_id: int | None) -> dict[str, Any]:
+    """Recuse a newly linked account from the case; what happened, for the audit entry."""
+    if linked is None or linked.id == previous_user_id:
+        return {}
+    # Stored as data in the case's language, not the actor's interface language.
+    unassigned = recuse_user(incident, linked, "本案被調查人")
+    return {"recused_user": linked.username, "unassigned": unassigned}
+
+
+def add_respondent(actor: User, incident: Incident, data: RespondentInput, *, client_address: str = "") -> Respondent:
+    """Add a respondent; a linked account of the agency is recused from the case at once."""
+    require_edit(actor, incident)
+    linked = _check(actor, incident, data, None)
+    respondent = Respondent()
+    _apply(respondent, data, linked)
+    incident.respondents.append(respondent)
+    extra = _recusal_details(incident, linked, None)
+    db.session.flush()
+    record(
+        actor,
+        "respondent_added",
+        object_type="respondent",
+        object_id=respondent.id,
+        details={
+            "incident_id": incident.id,
+            "case_number": incident.case_number,
+            **_masked(snapshot(respondent)),
+            **extra,
+        },
+        client_address=client_address,
+        agency_id=incident.agency_id,
+    )
+    return respondent
+
+
+def update_respondent(
+    actor: User, respondent: Respondent, data: RespondentInput, *, client_address: str = ""
+) -> Respondent:
+    """Change a respondent; a newly linked account is recused (a previous one stays recused)."""
+    incident = respondent.incident
+    require_edit(actor, incident)
+    linked = _check(actor, incident, data, respondent)
+    before = snapshot(respondent)
+    previous_user_id = respondent.user_id
+    _apply(respondent, data, linked)
+    changes = changed_fields(before, snapshot(respondent))
+    if "national_id" in changes:
+        changes["national_id"] = [national_id.mask(value) for value in changes["national_id"]]
+    if not changes:
+        return respondent
+    extra = _recusal_details(incident, linked, previous_user_id)
+    db.session.flush()
+    record(
+        actor,
+        "respondent_updated",
+        object_type="respondent",
+        object_id=respondent.id,
+        details={"incident_id": incident.id, "case_number": incident.case_number, **changes, **extra},
+        client_address=client_address,
+        agency_id=incident.agency_id,
+    )
+    return respondent
+
+
+def remove_respondent(actor: User, respondent: Respondent, *, client_address: str = "") -> None:
+    """Remove a respondent entered by mistake. A recusal it caused is kept (the conflict may still exist)."""
+    incident = respondent.incident
+    require_edit(actor, incident)
+    details = {"incident_id": incident.id, "case_number": incident.case_number, **_masked(snapshot(respondent))}
+    respondent_id = respondent.id
+    incident.respondents.remove(respondent)
+    db.session.flush()
+    record(
+        actor,
+        "respondent_removed",
+        object_type="respondent",
+        object_id=respondent_id,
+        details=details,
+        client_address=client_address,
+        agency_id=incident.agency_id,
+    )
