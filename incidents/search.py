@@ -292,13 +292,20 @@ def _postgres_newest_ids(
     top = _newest_cursor_id(after) - 1 if after else db.session.scalar(sa.select(sa.func.max(Incident.id)))
     if not top or top < 1:
         return []
-    base = filtered(query, dataclasses.replace(criteria, keyword=""), now=now).with_only_columns(Incident.id)
+    # Built once, run per window with new bounds (building the statement costs more than running it).
+    low_id, top_id = sa.bindparam("low_id", type_=sa.Integer), sa.bindparam("top_id", type_=sa.Integer)
+    window = (
+        filtered(query, dataclasses.replace(criteria, keyword=""), now=now)
+        .with_only_columns(Incident.id)
+        .where(Incident.id > low_id, Incident.id <= top_id, keyword_condition(keyword, "postgresql", (low_id, top_id)))
+        .order_by(Incident.id.desc())
+        .limit(sa.bindparam("wanted", type_=sa.Integer))
+    )
     width = first_width = WINDOW_IDS_PER_ROW * wanted
     ids: list[int] = []
     while len(ids) < wanted and top >= 1:
         low = max(top - width, 0)
-        window = base.where(Incident.id > low, Incident.id <= top, keyword_condition(keyword, "postgresql", (low, top)))
-        found = list(db.session.scalars(window.order_by(Incident.id.desc()).limit(wanted - len(ids))))
+        found = list(db.session.scalars(window, {"low_id": low, "top_id": top, "wanted": wanted - len(ids)}))
         ids += found
         top, width = low, _next_width(width, first_width, len(found), wanted - len(ids), low)
     return ids

@@ -54,11 +54,12 @@ def uses_fts(keyword: str, dialect: str) -> bool:
     return dialect == "sqlite" and len(keyword) >= MIN_INDEXED_KEYWORD
 
 
-def keyword_condition(keyword: str, dialect: str, id_window: tuple[int, int] | None = None) -> sa.ColumnElement[bool]:
+def keyword_condition(keyword: str, dialect: str, id_window: tuple[Any, Any] | None = None) -> sa.ColumnElement[bool]:
     """The keyword as substring conditions on the base columns (every case except SQLite FTS).
 
-    ``id_window`` (PostgreSQL, 3+ characters): only case ids in (low, high]; the bound is put
-    inside each index branch so rows outside it are never fetched from the table.
+    ``id_window`` (PostgreSQL, 3+ characters): only case ids in (low, high] (values or bind
+    parameters); the bounds go inside each index branch so that PostgreSQL can combine the
+    trigram index with the primary key and skip the rows outside them.
     """
     pattern = like_pattern(keyword)
 
