@@ -33,6 +33,8 @@ ACTION_LABELS: dict[str, object] = {
     "evidence_downloaded": _l("下載證據檔案"),
     "evidence_integrity_failed": _l("證據檔案完整性檢查失敗"),
     "note_added": _l("新增案件紀錄"),
+    "recommendation_viewed": _l("查閱適用建議"),
+    "recommendation_saved": _l("儲存建議草稿"),
     "cases_exported": _l("匯出案件清單"),
 }
 

@@ -144,6 +144,9 @@ class Respondent(Base):
 
     incident: Mapped[Incident] = relationship(back_populates="respondents")
     user: Mapped[User | None] = relationship()
+    recommendation: Mapped[Recommendation | None] = relationship(
+        back_populates="respondent", cascade="all, delete-orphan", passive_deletes=True
+    )
 
 
 class Recusal(Base):
@@ -193,3 +196,85 @@ class Note(Base):
 
     incident: Mapped[Incident] = relationship(back_populates="notes")
     author: Mapped[User] = relationship()
+
+
+class Decision(enum.StrEnum):
+    """The officer's decision on one suggestion of the engine."""
+
+    PENDING = "pending"  # 尚未決定
+    ACCEPTED = "accepted"  # 採納
+    EDITED = "edited"  # 修改後採納
+    REJECTED = "rejected"  # 不採納（須附理由）
+
+
+class RecommendedAction(enum.StrEnum):
+    """The disciplinary level the draft proposes (考績懲處 levels, a referral for 懲戒, or none)."""
+
+    REPRIMAND_ONCE = "reprimand_once"  # 申誡一次
+    REPRIMAND_TWICE = "reprimand_twice"  # 申誡二次
+    DEMERIT_ONCE = "demerit_once"  # 記過一次
+    DEMERIT_TWICE = "demerit_twice"  # 記過二次
+    MAJOR_DEMERIT = "major_demerit"  # 記一大過
+    TWO_MAJOR_DEMERITS = "two_major_demerits"  # 一次記二大過（專案考績，免職）
+    REFER_FOR_DISCIPLINE = "refer_for_discipline"  # 移送懲戒法院審理
+    NO_ACTION = "no_action"  # 不予處分
+
+
+class Recommendation(Base):
+    """The recommendation draft (建議草稿) for one respondent: the officer's decisions on the
+    engine's suggestions and the chosen disciplinary level, with the facts and engine version
+    they came from. The workflow issue sends it for approval."""
+
+    __tablename__ = "recommendation"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    respondent_id: Mapped[int] = mapped_column(sa.ForeignKey("respondent.id", ondelete="CASCADE"), unique=True)
+    incident_id: Mapped[int] = mapped_column(sa.ForeignKey("incident.id", ondelete="CASCADE"), index=True)
+    engine_version: Mapped[str] = mapped_column(sa.String(20))
+    evaluated_on: Mapped[date]
+    # The facts document the engine was given, to show what changed when the facts change later.
+    facts: Mapped[dict[str, Any]] = mapped_column(sa.JSON)
+    action: Mapped[RecommendedAction | None] = mapped_column(_enum(RecommendedAction, "recommended_action"))
+    action_reason: Mapped[str] = mapped_column(sa.Text, default="")
+    saved_by_id: Mapped[int] = mapped_column(sa.ForeignKey("user_account.id"))
+    saved_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    version: Mapped[int] = mapped_column(default=1)
+
+    respondent: Mapped[Respondent] = relationship(back_populates="recommendation")
+    saved_by: Mapped[User] = relationship()
+    items: Mapped[list[RecommendationItem]] = relationship(
+        back_populates="recommendation", cascade="all, delete-orphan", order_by="RecommendationItem.position"
+    )
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 - optimistic locking: two officers, one draft
+
+
+class RecommendationItem(Base):
+    """One engine suggestion in a draft, as the engine gave it and as the officer decided."""
+
+    __tablename__ = "recommendation_item"
+    __table_args__ = (
+        sa.UniqueConstraint("recommendation_id", "rule_id"),
+        # The case list's 「引用條文」 filter: cases whose drafts accept a provision.
+        sa.Index("ix_recommendation_item_provision_id_decision", "provision_id", "decision"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    recommendation_id: Mapped[int] = mapped_column(sa.ForeignKey("recommendation.id", ondelete="CASCADE"))
+    position: Mapped[int]
+    rule_id: Mapped[str] = mapped_column(sa.String(80))
+    law_name: Mapped[str] = mapped_column(sa.String(100))
+    citation: Mapped[str] = mapped_column(sa.String(60))  # as the engine gave it: 第132條第1項
+    title: Mapped[str] = mapped_column(sa.String(200), default="")
+    engine_status: Mapped[str] = mapped_column(sa.String(20))  # statutes.result.Status value
+    engine_reason: Mapped[str] = mapped_column(sa.Text, default="")
+    # The provision version the engine applied (statute_provision.id + its effective date): stable
+    # across catalogue reloads, unlike a statute_version row id.
+    provision_id: Mapped[str | None] = mapped_column(sa.String(40))
+    version_from: Mapped[date | None]
+    decision: Mapped[Decision] = mapped_column(_enum(Decision, "recommendation_decision", 20))
+    reason: Mapped[str] = mapped_column(sa.Text, default="")  # why rejected or edited
+    edited_citation: Mapped[str] = mapped_column(sa.String(60), default="")
+    edited_text: Mapped[str] = mapped_column(sa.Text, default="")  # the officer's wording of the reasoning
+
+    recommendation: Mapped[Recommendation] = relationship(back_populates="items")

@@ -13,7 +13,7 @@ from typing import Any
 
 from statutes.model import Penalty
 
-ENGINE_VERSION = "1.0.0"
+ENGINE_VERSION = "1.1.0"  # 1.1: paths carry `levels` and `recommended_level`
 
 
 class Status(StrEnum):
@@ -94,6 +94,10 @@ class DisciplinaryPath:
     deadlines: tuple[Deadline, ...] = ()
     warnings: tuple[str, ...] = ()
     missing_facts: tuple[str, ...] = ()
+    # Machine-readable choices the law leaves open on these facts: AppraisalLevel values for
+    # PERFORMANCE (一次記二大過 only when its elements are met), DisciplinarySanction values for DISCIPLINE.
+    levels: tuple[str, ...] = ()
+    recommended_level: str = ""  # PERFORMANCE: the level the engine suggests (an AppraisalLevel value)
 
 
 @dataclass(frozen=True)

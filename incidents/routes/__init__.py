@@ -16,6 +16,7 @@ def register(app: Flask) -> None:
     from incidents.routes import (
         cases,  # noqa: F401 - attaches the case routes to bp
         list_routes,  # noqa: F401 - the case list, search and CSV export
+        recommendations,  # noqa: F401 - a respondent's suggestions and recommendation draft
     )
 
     app.register_blueprint(bp)

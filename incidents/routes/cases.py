@@ -27,10 +27,12 @@ from core.security import client_address
 from core.services import ServiceError
 from incidents import forms
 from incidents.models import CaseStatus, Incident, Respondent
+from incidents.recommendation_forms import ACTION_LABELS, DECISION_LABELS
 from incidents.routes import bp
-from incidents.services import access, intake, national_id, respondents
+from incidents.services import access, intake, national_id, recommendations, respondents
 from incidents.services.assignments import assignable_officers, declare_recusal, set_assignees
 from suggestions import forms as vocabulary  # the engine's labels, one copy for every page
+from suggestions.routes import STATUS_LABELS
 
 LABELS = {
     "source": forms.SOURCE,
@@ -136,6 +138,10 @@ def detail(incident_id: int) -> str:
         confirm_form=forms.ConfirmForm(),
         mask=national_id.mask,
         is_draft=incident.status == CaseStatus.DRAFT,
+        summaries=recommendations.summaries(incident, today=intake.taipei_today()),
+        status_labels=STATUS_LABELS,
+        decision_labels=DECISION_LABELS,
+        action_labels=ACTION_LABELS,
     )
 
 

@@ -156,11 +156,14 @@ def _recommend_level(case: _Case, builder: _Builder) -> AppraisalLevel:
             builder.need(element.fact)
     met = False if any(e.met is False for e in elements) else (True if all(e.met for e in elements) else None)
     builder.reasons.append(f"第12條第3項第2款（{branch}）之要件：{'；'.join(checked)}。")
+    builder.levels = [AppraisalLevel.REPRIMAND.value, AppraisalLevel.DEMERIT.value, AppraisalLevel.MAJOR_DEMERIT.value]
     if met:
         builder.options.append(
             f"建議等次：一次記二大過（專案考績），依{twelfth.quote(3, 2)}；"
             f"一次記二大過者免職（{twelfth.quote(1, 2, 2)}）。"
         )
+        builder.levels.append(AppraisalLevel.TWO_MAJOR_DEMERITS.value)
+        builder.recommended_level = AppraisalLevel.TWO_MAJOR_DEMERITS.value
         return AppraisalLevel.TWO_MAJOR_DEMERITS
     facts = case.facts
     heavy = bool(set(facts.information.kinds) & NATIONAL_SECRET_KINDS) or facts.harm.serious_government_damage is True
@@ -185,6 +188,7 @@ def _recommend_level(case: _Case, builder: _Builder) -> AppraisalLevel:
             f"故意或過失尚未查明：故意或重大過失者記大過（{rules.cite(1, 2, 4)}），輕過失者依機關標準記過或申誡"
             f"（{rules.cite(3)}）；暫以{APPRAISAL_LABELS[level]}估算。"
         )
+    builder.recommended_level = level.value
     builder.options.append(f"建議等次：{APPRAISAL_LABELS[level]}（平時考核）。{why}")
     if met is None:
         builder.options.append(

@@ -49,6 +49,8 @@ class _Builder:
     deadlines: list[Deadline] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
+    levels: list[str] = field(default_factory=list)
+    recommended_level: str = ""
 
     def need(self, fact: str) -> None:
         if fact not in self.missing:
@@ -65,6 +67,8 @@ class _Builder:
             deadlines=tuple(self.deadlines),
             warnings=tuple(self.warnings),
             missing_facts=tuple(self.missing),
+            levels=tuple(self.levels),
+            recommended_level=self.recommended_level,
         )
 
 

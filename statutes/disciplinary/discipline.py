@@ -34,6 +34,7 @@ def _discipline_path(case: _Case) -> DisciplinaryPath:
     available = _discipline_sanctions(case, builder)
     if not available:
         return builder.build(PathKind.DISCIPLINE, DISCIPLINE_TITLE, False)
+    builder.levels = [sanction.value for sanction in available]
     _referral_route(case, builder)
     _suspension(case, builder, available)
     _parallel_proceedings(case, builder)

@@ -258,6 +258,36 @@ def test_no_serious_damage_rules_out_two_major_demerits(catalogue):
     assert "harm.conclusive_evidence" not in performance.missing_facts
 
 
+@pytest.mark.parametrize(
+    ("harm", "allowed_two", "recommended"),
+    [
+        (SERIOUS_PROVEN, True, "appraisal_two_major_demerits"),
+        ({"serious_government_damage": True}, False, "appraisal_major_demerit"),  # evidence not yet known
+        ({"serious_government_damage": False, "conclusive_evidence": True}, False, "appraisal_major_demerit"),
+    ],
+)
+def test_performance_levels_allow_two_major_demerits_only_when_article_12_3_2_is_met(
+    catalogue, harm, allowed_two, recommended
+):
+    performance = evaluate(catalogue, harm=harm)[PathKind.PERFORMANCE]
+    assert set(performance.levels) >= {"appraisal_reprimand", "appraisal_demerit", "appraisal_major_demerit"}
+    assert ("appraisal_two_major_demerits" in performance.levels) is allowed_two
+    assert performance.recommended_level == recommended
+
+
+def test_discipline_levels_are_the_sanctions_available_and_none_when_not_subject(catalogue):
+    paths = evaluate(catalogue)
+    assert "disciplinary_dismissal" in paths[PathKind.DISCIPLINE].levels
+    assert set(paths[PathKind.DISCIPLINE].levels) <= {
+        "disciplinary_removal", "disciplinary_dismissal", "disciplinary_pension_deprivation",
+        "disciplinary_pension_reduction", "disciplinary_unpaid_suspension", "disciplinary_pay_step_demotion",
+        "disciplinary_salary_reduction", "disciplinary_fine", "disciplinary_demerit", "disciplinary_reprimand",
+    }  # fmt: skip
+    outsider = evaluate(catalogue, respondent={"category": "non_civil_servant", "public_authority_delegated": False})
+    assert outsider[PathKind.DISCIPLINE].applicable is False and outsider[PathKind.DISCIPLINE].levels == ()
+    assert outsider[PathKind.PERFORMANCE].levels == ()
+
+
 def test_negligent_minor_leak_is_left_to_agency_standards(catalogue):
     performance = evaluate(catalogue, act={"intent": "negligent"}, harm={"serious_government_damage": False})[
         PathKind.PERFORMANCE
