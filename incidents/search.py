@@ -8,10 +8,9 @@ Keyword search (substrings of 案由, summary and notes) is built by
 incidents/search_keyword.py; this module adds the PostgreSQL window search
 (:func:`_postgres_newest_ids`) that keeps the newest-first keyword page cheap.
 
-Filter on the provision cited (適用條文): not offered yet. No table records the
-provisions applied to a case (suggestions are computed on demand, not stored);
-when a stored suggestion/decision model exists, add ``provision_id`` to
-:class:`CaseFilter` as an EXISTS over it.
+The provision cited (引用條文) is what an officer accepted in a respondent's
+recommendation draft (incidents.models.RecommendationItem, accepted or accepted
+with edits), not what the engine merely suggested.
 """
 
 from __future__ import annotations
@@ -33,7 +32,7 @@ from sqlalchemy.orm import selectinload
 
 from core.extensions import db
 from core.models import utcnow
-from incidents.models import CaseStatus, Incident, IncidentAssignment
+from incidents.models import CaseStatus, Decision, Incident, IncidentAssignment, Recommendation, RecommendationItem
 from incidents.search_index import fts
 from incidents.search_keyword import (
     MIN_INDEXED_KEYWORD,
@@ -75,6 +74,7 @@ class CaseFilter:
     agency_id: int | None = None
     unit_id: int | None = None
     information_kind: str | None = None
+    provision_ids: tuple[str, ...] = ()  # every numbering of one provision (statutes.citable)
     assignee_id: int | None = None
     overdue: bool = False
     reported_from: date | None = None
@@ -90,9 +90,11 @@ class CaseFilter:
         values: dict[str, Any] = {}
         for name in self.__dataclass_fields__:
             value = getattr(self, name)
-            if value in (None, "", False):
+            if value in (None, "", False, ()):
                 continue
-            if isinstance(value, date):
+            if isinstance(value, tuple):
+                value = list(value)
+            elif isinstance(value, date):
                 value = value.isoformat()
             elif isinstance(value, enum.Enum):
                 value = value.value
@@ -143,6 +145,17 @@ def filtered(
         )
     if criteria.information_kind:
         conditions.append(_information_kind_condition(criteria.information_kind, dialect))
+    if criteria.provision_ids:
+        conditions.append(
+            sa.exists()
+            .where(
+                Recommendation.incident_id == Incident.id,
+                RecommendationItem.recommendation_id == Recommendation.id,
+                RecommendationItem.provision_id.in_(criteria.provision_ids),
+                RecommendationItem.decision.in_([Decision.ACCEPTED, Decision.EDITED]),
+            )
+            .correlate(Incident)
+        )
     if criteria.overdue:
         cutoff = (now or utcnow()) - timedelta(days=OVERDUE_DRAFT_DAYS)
         conditions.extend([Incident.status == CaseStatus.DRAFT, Incident.created_at < cutoff])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
@@ -16,6 +17,7 @@ from incidents.forms import NOT_A_CHOICE, STATUS
 from incidents.models import CaseStatus
 from incidents.search import OVERDUE_DRAFT_DAYS, CaseFilter, Sort
 from incidents.search_keyword import KEYWORD_MAX
+from statutes.citable import CitableProvision
 from suggestions.forms import KIND
 
 DATE_HINT = _l("例：115/11/23 或 民國115年11月23日")
@@ -52,6 +54,13 @@ class CaseFilterForm(FlaskForm):
     information_kind = SelectField(
         _l("資訊種類"), choices=_choices(KIND, _l("全部")), default="", invalid_choice_message=NOT_A_CHOICE
     )
+    provision = SelectField(
+        _l("引用條文"),
+        choices=[],
+        default="",
+        invalid_choice_message=NOT_A_CHOICE,
+        description=_l("建議草稿中採納（含修改後採納）此條文的案件。"),
+    )
     assignee = SelectField(_l("承辦人"), choices=[], default="", invalid_choice_message=NOT_A_CHOICE)
     overdue = BooleanField(
         _l("只看逾期草稿"),
@@ -70,8 +79,19 @@ class CaseFilterForm(FlaskForm):
         invalid_choice_message=NOT_A_CHOICE,
     )
 
-    def set_choices(self, units: list[Unit], assignees: list[User]) -> None:
-        """Units and officers of the user's agency (only those may be chosen)."""
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._provisions: dict[str, tuple[str, ...]] = {}  # choice → every numbering of that provision
+
+    def set_choices(
+        self, units: list[Unit], assignees: list[User], provisions: Sequence[CitableProvision] = ()
+    ) -> None:
+        """Units and officers of the user's agency (only those may be chosen), and the citable provisions."""
+        self._provisions = {entry.key: entry.provision_ids for entry in provisions}
+        self.provision.choices = [
+            SelectChoice("", _l("全部")),
+            *(SelectChoice(entry.key, entry.label) for entry in provisions),
+        ]
         self.unit.choices = [SelectChoice("", _l("全部")), *(SelectChoice(str(unit.id), unit.name) for unit in units)]
         self.assignee.choices = [
             SelectChoice("", _l("全部")),
@@ -94,6 +114,7 @@ class CaseFilterForm(FlaskForm):
             status=CaseStatus(self.status.data) if self.status.data else None,
             unit_id=int(self.unit.data) if self.unit.data else None,
             information_kind=self.information_kind.data or None,
+            provision_ids=self._provisions.get(self.provision.data or "", ()),
             assignee_id=int(self.assignee.data) if self.assignee.data else None,
             overdue=bool(self.overdue.data),
             reported_from=self.reported_from.data,

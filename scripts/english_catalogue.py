@@ -42,6 +42,8 @@ def extract_messages(target: Path) -> None:
 
 
 ENGLISH = {
+    "建議草稿中採納（含修改後採納）此條文的案件。": "Cases whose recommendation draft accepts this provision (with or without edits).",
+    "引用條文": "Provision cited",
     # Recommendation drafts (incidents/services/recommendations.py, recommendation_forms.py, routes/recommendations.py)
     "一次記二大過以公務人員考績法第12條第3項第2款之情形（含確實證據）為限；依目前事實其要件尚未全部符合，不得選擇。": "Two major demerits at once are limited to the cases of Civil Service Performance Evaluation Act art. 12(3)(ii) (with conclusive evidence); on the present facts not all its elements are met, so it cannot be chosen.",
     "一次記二大過（專案考績，免職）": "Two major demerits at once (special evaluation, dismissal)",

@@ -34,6 +34,8 @@ from incidents.search import (
 )
 from incidents.search_forms import CaseFilterForm
 from incidents.services import access
+from statutes.citable import CitableProvision, citable_provisions
+from suggestions.catalogue import CatalogueEmptyError, stored_catalogue
 
 CASE_ROLES = (Role.OFFICER, Role.SUPERVISOR, Role.AUDITOR)
 PAGE_SIZE = 50
@@ -51,6 +53,7 @@ FILTER_KEYS = (
     "status",
     "unit",
     "information_kind",
+    "provision",
     "assignee",
     "overdue",
     "reported_from",
@@ -73,8 +76,15 @@ def _filter_form() -> CaseFilterForm:
         .where(User.agency_id == current_user.agency_id, UserRole.role == Role.OFFICER)
         .order_by(User.display_name, User.username)
     )
-    form.set_choices(list(units), list(officers))
+    form.set_choices(list(units), list(officers), _citable())
     return form
+
+
+def _citable() -> tuple[CitableProvision, ...]:
+    try:
+        return citable_provisions(stored_catalogue())
+    except CatalogueEmptyError:  # no statutes loaded: the filter offers only 「全部」
+        return ()
 
 
 def _filter_args() -> dict[str, str]:

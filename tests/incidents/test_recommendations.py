@@ -304,3 +304,31 @@ def test_removing_the_respondent_removes_the_draft(app, client, case):
     )
     assert response.status_code == 302
     assert db_count(app, Recommendation) == 0 and db_count(app, RecommendationItem) == 0
+
+
+def test_case_list_filters_on_the_provision_accepted_in_a_draft(app, client, case):
+    cast, incident_id, respondent_id = case
+    rejected_case = make_incident(
+        app, cast.id("officer"), title="洩漏會議紀錄", act_start=date(2025, 4, 1), facts=LEAK_FACTS
+    )
+    rejected_respondent = make_respondent(app, rejected_case, name="李大同")
+    untouched_case = make_incident(app, cast.id("officer"), title="尚未決定之案", act_start=date(2025, 5, 1))
+    signed_in(client, "officer")
+    assert save(client, page_url(incident_id, respondent_id), **decide())[0] == 302  # accepts 第132條第1項
+    everything_rejected = {
+        f"item-{INTENTIONAL}-decision": "rejected",
+        f"item-{INTENTIONAL}-reason": "查無故意",
+        f"item-{NEGLIGENT}-decision": "rejected",
+        f"item-{NEGLIGENT}-reason": "非因職務知悉",
+    }
+    assert save(client, page_url(rejected_case, rejected_respondent), **everything_rejected)[0] == 302
+    page = client.get("/cases/").get_data(as_text=True)
+    assert '<option value="C0000001:132">中華民國刑法第132條</option>' in page
+    listed = client.get("/cases/?provision=C0000001:132").get_data(as_text=True)
+    assert "洩漏工程底價予廠商" in listed
+    assert "洩漏會議紀錄" not in listed and "尚未決定之案" not in listed
+    assert untouched_case
+    # The CSV export follows the same filter.
+    exported = client.get("/cases/export.csv?provision=C0000001:132").get_data(as_text=True)
+    assert "洩漏工程底價予廠商" in exported and "洩漏會議紀錄" not in exported
+    assert client.get("/cases/?provision=no-such-provision").status_code == 400
