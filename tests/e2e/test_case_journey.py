@@ -1,0 +1,86 @@
+"""The officer's case journey in a real browser (issue 6): file a case with a respondent and an
+evidence file, recover from a validation error, find the case by a Chinese keyword, and decide on
+the engine's suggestions — accept one, reject another with a reason."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.e2e.conftest import assert_accessible, assert_only_local_requests
+from tests.e2e.test_journeys import sign_in
+from tests.incidents.evidence_samples import pdf
+
+pytestmark = pytest.mark.browser
+
+TITLE = "以通訊軟體洩漏都更審議底價予建商"
+
+
+def test_officer_files_a_case_finds_it_and_decides_on_the_suggestions(
+    page: Page, live_server: str, requests_seen: list[str]
+) -> None:
+    sign_in(page, live_server, "officer")
+    page.goto(f"{live_server}/cases/new")
+    page.get_by_label("案由", exact=True).fill(TITLE)
+    page.get_by_label("案情摘要", exact=True).fill("建商於審議會前取得底價資料，疑由承辦人以通訊軟體傳送。")
+    page.get_by_label("案件來源", exact=True).select_option(label="自行發現")
+    page.get_by_label("發現日期", exact=True).fill("199/01/05")  # a day that has not come yet
+    page.get_by_label("行為開始日", exact=True).fill("114/03/03")
+    page.get_by_role("checkbox", name="洩漏", exact=True).check()
+    page.get_by_label("是否因職務或業務知悉或持有", exact=True).select_option(label="是")
+    page.get_by_role("checkbox", name="一般公務機密", exact=True).check()
+    page.get_by_role("button", name="儲存", exact=True).click()
+
+    expect(page.locator("#discovered_date-error")).to_contain_text("發現日期不可晚於今天")
+    expect(page.get_by_label("案由", exact=True)).to_have_value(TITLE)
+    expect(page.get_by_label("行為開始日", exact=True)).to_have_value("114/03/03")
+    expect(page.get_by_role("checkbox", name="洩漏", exact=True)).to_be_checked()
+    expect(page.get_by_role("checkbox", name="一般公務機密", exact=True)).to_be_checked()
+    page.get_by_label("發現日期", exact=True).fill("114/03/20")
+    page.get_by_role("button", name="儲存", exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text(TITLE)
+
+    page.get_by_role("link", name="新增被調查人", exact=True).click()
+    page.get_by_label("姓名", exact=True).fill("吳佳穎")
+    page.get_by_label("身分證統一編號", exact=True).fill("A123456789")
+    page.get_by_role("button", name="儲存", exact=True).click()
+    expect(page.get_by_role("cell", name="A12****789", exact=True)).to_be_visible()
+
+    page.get_by_label("檔案", exact=True).set_input_files(
+        {"name": "對話截圖.pdf", "mimeType": "application/pdf", "buffer": pdf()}
+    )
+    page.get_by_label("說明", exact=True).fill("通訊軟體對話紀錄")
+    page.get_by_role("button", name="上傳", exact=True).click()
+    expect(page.get_by_role("link", name="對話截圖.pdf")).to_be_visible()
+
+    # Found again by a two-character and a longer Chinese fragment of the title.
+    page.goto(f"{live_server}/cases/")
+    for keyword in ("底價", "都更審議"):
+        page.get_by_label("關鍵字", exact=True).fill(keyword)
+        page.get_by_role("button", name="查詢", exact=True).click()
+        expect(page.get_by_role("cell", name=TITLE, exact=True)).to_be_visible()
+    page.get_by_role("row").filter(has_text=TITLE).get_by_role("link").click()
+
+    page.get_by_role("link", name="逐項決定並儲存建議草稿：吳佳穎").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("適用建議：吳佳穎")
+    assert_accessible(page, "the suggestions of a respondent")
+    intentional = page.get_by_role("group", name="您的決定：中華民國刑法第132條第1項")
+    negligent = page.get_by_role("group", name="您的決定：中華民國刑法第132條第2項")
+    intentional.get_by_role("radio", name="採納", exact=True).check()
+    negligent.get_by_role("radio", name="不採納", exact=True).check()
+    page.get_by_role("button", name="儲存建議草稿", exact=True).click()
+
+    expect(negligent.get_by_text("不採納時請填寫理由。")).to_be_visible()
+    expect(intentional.get_by_role("radio", name="採納", exact=True)).to_be_checked()
+    assert_accessible(page, "the suggestions with an error")
+    negligent.get_by_label("理由（不採納時必填）").fill("被調查人傳送前已知悉內容為底價，非過失。")
+    page.get_by_label("建議處分", exact=True).select_option(label="記一大過")
+    page.get_by_role("button", name="儲存建議草稿", exact=True).click()
+
+    expect(page.get_by_role("status")).to_have_text("已儲存 吳佳穎 的建議草稿。")
+    expect(negligent.get_by_label("理由（不採納時必填）")).to_have_value("被調查人傳送前已知悉內容為底價，非過失。")
+    page.get_by_role("link", name="回到案件").click()
+    expect(page.locator("#recommendations").locator("..")).to_contain_text(
+        "採納 1 項、修改後採納 0 項、不採納 1 項、尚未決定 0 項；建議處分：記一大過"
+    )
+    assert_only_local_requests(requests_seen, live_server)
