@@ -42,6 +42,7 @@ def extract_messages(target: Path) -> None:
 
 
 ENGLISH = {
+    "事實變更後，%(names)s 的適用建議已有變動，請重新檢視建議草稿。": "After the change of facts the suggestions for %(names)s differ from the saved draft; please review the recommendation draft.",
     "建議草稿中採納（含修改後採納）此條文的案件。": "Cases whose recommendation draft accepts this provision (with or without edits).",
     "引用條文": "Provision cited",
     # Recommendation drafts (incidents/services/recommendations.py, recommendation_forms.py, routes/recommendations.py)

@@ -84,6 +84,20 @@ def _flash_form_errors(form: FlaskForm) -> None:
             flash(str(message), "error")
 
 
+def _flash_changed_drafts(incident: Incident) -> None:
+    """After the facts changed: name the respondents whose saved draft no longer matches the engine."""
+    names = [
+        summary.respondent.name
+        for summary in recommendations.summaries(incident, today=intake.taipei_today())
+        if summary.changes
+    ]
+    if names:
+        flash(
+            _("事實變更後，%(names)s 的適用建議已有變動，請重新檢視建議草稿。", names="、".join(names)),
+            "warning",
+        )
+
+
 def _to_case(incident_id: int, anchor: str | None = None) -> Response:
     return redirect(url_for("incidents.detail", incident_id=incident_id, _anchor=anchor))
 
@@ -166,6 +180,7 @@ def edit(incident_id: int) -> Response | str:
         )
         if updated is not None:
             flash(_("已儲存案件 %(number)s。", number=updated.case_number), "success")
+            _flash_changed_drafts(updated)
             return _to_case(incident_id)
     return render_template("incidents/form.html", form=form, incident=incident)
 
@@ -223,6 +238,7 @@ def _respondent_page(incident: Incident, respondent: Respondent | None) -> Respo
             )
         if saved is not None:
             flash(_("已儲存被調查人 %(name)s。", name=saved.name), "success")
+            _flash_changed_drafts(incident)
             return _to_case(incident.id, "respondents")
     form.pad_year_records()
     return render_template("incidents/respondent_form.html", form=form, incident=incident, respondent=respondent)

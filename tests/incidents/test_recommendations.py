@@ -219,6 +219,7 @@ def test_changing_the_facts_reruns_the_engine_and_shows_what_changed(app, client
     )
     assert client.post(f"/cases/{incident_id}/edit", data=form).status_code == 302
     summary = client.get(f"/cases/{incident_id}").get_data(as_text=True)
+    assert "事實變更後，張志明 的適用建議已有變動，請重新檢視建議草稿。" in summary
     assert "事實或建議已有變動，請重新檢視" in summary
     html = client.get(url).get_data(as_text=True)
     changes = html[html.index('id="changes-heading"') : html.index("可能適用之條文")]
