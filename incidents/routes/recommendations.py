@@ -12,6 +12,7 @@ from flask_login import current_user, login_required
 from werkzeug.wrappers import Response
 
 from core.extensions import db
+from core.forms import show_service_errors
 from core.security import client_address
 from core.services import ServiceError
 from incidents.fact_display import fact_value
@@ -33,7 +34,7 @@ from suggestions.routes import PATH_LABELS, STATUS_LABELS
 
 
 def _item_errors(error: ServiceError, values: dict[str, ItemValues]) -> dict[str, list[str]]:
-    """Put item messages next to their suggestion; return the rest (form fields and the whole form)."""
+    """Put item messages next to their suggestion; return the rest (for the form's own fields)."""
     rest: dict[str, list[str]] = {}
     for name, messages in error.field_errors.items():
         rule_id = next((rule for rule in values if name.startswith(f"item-{rule}-")), None)
@@ -112,13 +113,7 @@ def recommendation(incident_id: int, respondent_id: int) -> Response | tuple[str
             )
         except ServiceError as error:
             db.session.rollback()
-            rest = _item_errors(error, values)
-            for name, messages in rest.items():
-                field = form._fields.get(name) if name else None
-                if field is None:
-                    form.form_errors.extend(messages)
-                else:
-                    field.errors = [*field.errors, *messages]
+            show_service_errors(form, ServiceError(_item_errors(error, values)))
         else:
             db.session.commit()
             flash(_("已儲存 %(name)s 的建議草稿。", name=respondent.name), "success")

@@ -16,6 +16,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.exc import StaleDataError
 
 from accounts.models import User
 from audit.services import record
@@ -50,6 +53,7 @@ __all__ = [
     "save_draft",
 ]
 
+STALE_DRAFT = _l("這份建議草稿已由他人更新，請重新檢視後再儲存。")
 # The 考績 level behind each action the officer may choose (None: not a 考績懲處).
 ACTION_LEVELS: dict[RecommendedAction, AppraisalLevel | None] = {
     RecommendedAction.REPRIMAND_ONCE: AppraisalLevel.REPRIMAND,
@@ -250,8 +254,9 @@ def save_draft(
             _("案件事實或法規資料在您開啟本頁後已有變更，建議已依最新事實重新產生；請檢視變動後再儲存。")
         )
     draft = respondent.recommendation
-    if draft is not None and expected_version is not None and draft.version != expected_version:
-        raise ServiceError(_("這份建議草稿已由他人更新，請重新檢視後再儲存。"))
+    # A form shown before any draft existed carries no version: a draft saved since is someone else's.
+    if draft is not None and draft.version != expected_version:
+        raise ServiceError(str(STALE_DRAFT))
     problems = _Problems()
     _check_items(evaluation, data, problems)
     _check_action(evaluation, data, problems)
@@ -292,7 +297,10 @@ def save_draft(
                 edited_text=choice.edited_text.strip() if choice.decision is Decision.EDITED else "",
             )
         )
-    db.session.flush()
+    try:
+        db.session.flush()
+    except (StaleDataError, IntegrityError):  # saved (or first created) by someone else meanwhile
+        raise ServiceError(str(STALE_DRAFT)) from None
     after = {item.rule_id: _item_values(item) for item in draft.items}
     changed = {rule: [before.get(rule), values] for rule, values in after.items() if before.get(rule) != values}
     changed.update({rule: [values, None] for rule, values in before.items() if rule not in after})

@@ -333,3 +333,14 @@ def test_case_list_filters_on_the_provision_accepted_in_a_draft(app, client, cas
     exported = client.get("/cases/export.csv?provision=C0000001:132").get_data(as_text=True)
     assert "洩漏工程底價予廠商" in exported and "洩漏會議紀錄" not in exported
     assert client.get("/cases/?provision=no-such-provision").status_code == 400
+
+
+def test_a_draft_first_saved_by_someone_else_while_the_page_was_open_is_not_overwritten(app, client, case):
+    _cast, incident_id, respondent_id = case
+    signed_in(client, "officer")
+    url = page_url(incident_id, respondent_id)
+    shown_without_draft = client.get(url).get_data(as_text=True)
+    assert save(client, url, **decide(reason="先存者的理由"))[0] == 302
+    response = client.post(url, data=form_of(shown_without_draft, **decide(reason="後存者的理由")))
+    assert response.status_code == 400 and "這份建議草稿已由他人更新" in response.get_data(as_text=True)
+    assert draft_items(app, respondent_id)[NEGLIGENT].reason == "先存者的理由"
