@@ -13,8 +13,10 @@ client, signed in as the demo supervisor (who sees every case of the agency):
 - list p2:  the next page of it (keyset cursor)
 - kw3:      GET /cases/?q=監視器    (3 characters, in about 1% of case summaries)
 - kw3 rare: GET /cases/?q=翡翠灣    (3 characters, in the notes of exactly 20 cases)
-- kw2:      GET /cases/?q=底價      (2 characters: the fallback without an index, about 5% of titles)
-- kw2 rare: GET /cases/?q=翡翠      (2 characters, 20 cases: the fallback's worst case, a full scan)
+- kw2:      GET /cases/?q=底價      (2 characters, about 8% of titles)
+- kw2 rare: GET /cases/?q=翡翠      (2 characters, in the notes of 20 cases)
+- kw1:      GET /cases/?q=資        (1 character, in most summaries)
+- kw1 rare: GET /cases/?q=翡        (1 character, in the notes of 20 cases)
 - kw3+status: GET /cases/?q=監視器&status=draft
 
 Rows are written in bulk (executemany on SQLite, COPY on PostgreSQL) inside
@@ -55,6 +57,7 @@ COMMON_KEYWORD = "監視器"
 RARE_KEYWORD = "翡翠灣"
 RARE_HITS = 20
 SHORT_KEYWORD = "底價"
+COMMON_CHARACTER = "資"
 
 UNITS = ("採購科", "總務科", "人事室", "資訊室", "會計室", "秘書室", "工務課", "地政課", "稅務科", "警備隊")
 ROLES = ("技士", "科員", "約僱人員", "專員", "課長", "辦事員", "技正", "稽查員")
@@ -293,6 +296,8 @@ def measure(app: Flask, runs: int) -> dict[str, tuple[float, float, int]]:
         "kw3 rare": f"/cases/?q={RARE_KEYWORD}",
         "kw2": f"/cases/?q={SHORT_KEYWORD}",
         "kw2 rare": f"/cases/?q={RARE_KEYWORD[:2]}",
+        "kw1": f"/cases/?q={COMMON_CHARACTER}",
+        "kw1 rare": f"/cases/?q={RARE_KEYWORD[0]}",
         "kw3+status": f"/cases/?q={COMMON_KEYWORD}&status=draft",
     }
     # The second page of the list: follow the page's own next link.

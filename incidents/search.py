@@ -36,10 +36,11 @@ from incidents.models import CaseStatus, Decision, Incident, IncidentAssignment,
 from incidents.search_index import fts
 from incidents.search_keyword import (
     MIN_INDEXED_KEYWORD,
-    fts_condition,
-    keyword_condition,
+    KeywordPlan,
     normalise_keyword,
-    uses_fts,
+    plan_keyword,
+    postgres_indexed_condition,
+    scan_condition,
 )
 
 __all__ = [
@@ -126,9 +127,16 @@ def _information_kind_condition(kind: str, dialect: str) -> sa.ColumnElement[boo
 
 
 def filtered(
-    query: sa.Select[tuple[Incident]], criteria: CaseFilter, *, now: datetime | None = None
+    query: sa.Select[tuple[Incident]],
+    criteria: CaseFilter,
+    *,
+    now: datetime | None = None,
+    keyword_plan: KeywordPlan | None = None,
 ) -> sa.Select[tuple[Incident]]:
-    """``query`` narrowed by every condition in ``criteria`` (no ordering)."""
+    """``query`` narrowed by every condition in ``criteria`` (no ordering).
+
+    ``keyword_plan``: the plan_keyword() of the criteria's keyword, when the caller already made it.
+    """
     dialect = _dialect()
     conditions: list[sa.ColumnElement[bool]] = []
     if criteria.status is not None:
@@ -172,11 +180,11 @@ def filtered(
     if criteria.act_to:
         conditions.append(Incident.act_start <= criteria.act_to)
     keyword = normalise_keyword(criteria.keyword)
-    if keyword and uses_fts(keyword, dialect):
-        query = query.join(fts, fts.c.rowid == Incident.id)
-        conditions.append(fts_condition(keyword))
-    elif keyword:
-        conditions.append(keyword_condition(keyword, dialect))
+    if keyword:
+        plan = keyword_plan or plan_keyword(keyword, db.session.connection())
+        if plan.uses_fts:
+            query = query.join(fts, fts.c.rowid == Incident.id)
+        conditions.append(plan.condition())
     return query.where(*conditions)
 
 
@@ -253,12 +261,11 @@ def _ordered(query: sa.Select[tuple[Incident]], sort: Sort, after: str | None, i
     return query.order_by(id_column.desc())
 
 
-def _id_column(criteria: CaseFilter) -> Any:
+def _id_column(plan: KeywordPlan | None) -> Any:
     # With a trigram MATCH, ordering and paging by the FTS rowid (= incident.id) lets SQLite read the
     # matches newest first straight from the index and stop after one page, instead of collecting
     # every match and sorting it: the cost no longer grows with the number of matches.
-    keyword = normalise_keyword(criteria.keyword)
-    return fts.c.rowid if keyword and uses_fts(keyword, _dialect()) else Incident.id
+    return fts.c.rowid if plan and plan.uses_fts else Incident.id
 
 
 # PostgreSQL keyword pages are searched in windows of case ids, newest first. The first window holds
@@ -272,6 +279,12 @@ WINDOW_IDS_PER_ROW = 200
 WINDOW_GROWTH = 8
 WINDOW_MARGIN = 1.5
 CHEAP_MATCHES = 2000
+# Keywords of 1–2 characters start with a scan of the newest SCAN_IDS_PER_ROW ids per row wanted (the
+# conditions checked row by row). A keyword found in at least DENSE_SHARE of them is common (底價, or
+# one character such as 的): scanning on fills the page from a few more ids, while its search_grams
+# entry lists a large part of the table, read whole for every window. Otherwise the index takes over.
+SCAN_IDS_PER_ROW = 20
+DENSE_SHARE = 0.02
 
 
 def _next_width(width: int, first_width: int, found: int, missing: int, remaining_ids: int) -> int:
@@ -291,7 +304,7 @@ def _postgres_newest_ids(
     wanted: int,
     now: datetime | None,
 ) -> list[int]:
-    """The ids of the newest ``wanted`` matches (after the cursor), for PostgreSQL and 3+ characters.
+    """The ids of the newest ``wanted`` matches (after the cursor) of a keyword search on PostgreSQL.
 
     A GIN index returns its matches unordered, so "the newest 50 matches" normally means fetching
     every match from the table and sorting: the cost grows with the number of matches (at 1M cases,
@@ -299,8 +312,8 @@ def _postgres_newest_ids(
     first, window by window (see WINDOW_IDS_PER_ROW); with the id range in each index branch,
     PostgreSQL combines the trigram index with the primary key (BitmapAnd) and reads only the rows
     in the window. A common keyword fills the page from one or two narrow windows, a rare one needs
-    a few ever wider windows of cheap index lookups (a million ids take four). The result is exactly
-    that of one query over all ids.
+    a few ever wider windows of cheap index lookups (a million ids take four). Keywords of one or two
+    characters scan first (see SCAN_IDS_PER_ROW). The result is exactly that of one query over all ids.
     """
     top = _newest_cursor_id(after) - 1 if after else db.session.scalar(sa.select(sa.func.max(Incident.id)))
     if not top or top < 1:
@@ -310,16 +323,22 @@ def _postgres_newest_ids(
     window = (
         filtered(query, dataclasses.replace(criteria, keyword=""), now=now)
         .with_only_columns(Incident.id)
-        .where(Incident.id > low_id, Incident.id <= top_id, keyword_condition(keyword, "postgresql", (low_id, top_id)))
+        .where(Incident.id > low_id, Incident.id <= top_id)
         .order_by(Incident.id.desc())
         .limit(sa.bindparam("wanted", type_=sa.Integer))
     )
-    width = first_width = WINDOW_IDS_PER_ROW * wanted
+    indexed = window.where(postgres_indexed_condition(keyword, (low_id, top_id)))
+    scan = window.where(scan_condition(keyword, "postgresql"))
+    first_width = WINDOW_IDS_PER_ROW * wanted
+    scanning = len(keyword) < MIN_INDEXED_KEYWORD
+    width = SCAN_IDS_PER_ROW * wanted if scanning else first_width
     ids: list[int] = []
     while len(ids) < wanted and top >= 1:
         low = max(top - width, 0)
-        found = list(db.session.scalars(window, {"low_id": low, "top_id": top, "wanted": wanted - len(ids)}))
+        bounds = {"low_id": low, "top_id": top, "wanted": wanted - len(ids)}
+        found = list(db.session.scalars(scan if scanning else indexed, bounds))
         ids += found
+        scanning = scanning and len(found) >= DENSE_SHARE * (top - low)
         top, width = low, _next_width(width, first_width, len(found), wanted - len(ids), low)
     return ids
 
@@ -342,16 +361,17 @@ def search_page(
     :raise InvalidCursorError: ``after`` is malformed or belongs to another sort.
     """
     keyword = normalise_keyword(criteria.keyword)
-    if keyword and _dialect() == "postgresql":
+    plan = plan_keyword(keyword, db.session.connection()) if keyword else None
+    if plan and plan.dialect == "postgresql":
         # psycopg prepares a statement on the server after five runs, and PostgreSQL may then switch
         # to a generic plan that does not know the pattern: measured 5-10 times slower for keyword
         # searches. Planning each search for its own keyword costs well under a millisecond.
         db.session.execute(sa.text("SET LOCAL plan_cache_mode = force_custom_plan"))
-    if sort is Sort.NEWEST and len(keyword) >= MIN_INDEXED_KEYWORD and _dialect() == "postgresql":
+    if plan and sort is Sort.NEWEST and plan.dialect == "postgresql":
         ids = _postgres_newest_ids(query, criteria, keyword, after, limit + 1, now)
         statement = sa.select(Incident).where(Incident.id.in_(ids)).order_by(Incident.id.desc())
     else:
-        statement = _ordered(filtered(query, criteria, now=now), sort, after, _id_column(criteria))
+        statement = _ordered(filtered(query, criteria, now=now, keyword_plan=plan), sort, after, _id_column(plan))
         statement = statement.limit(limit + 1)
     statement = statement.options(
         selectinload(Incident.assignments).selectinload(IncidentAssignment.user), selectinload(Incident.unit)

@@ -5,11 +5,16 @@ of the models:
 
 - SQLite: FTS5 table ``incident_search(title, summary, notes)`` with the
   trigram tokenizer, one row per case (rowid = incident.id, notes = every
-  note body joined by newlines). Triggers on ``incident`` and ``note``
+  note body joined by newlines, each column followed by two U+001F so that
+  every character starts a trigram). Triggers on ``incident`` and ``note``
   update it in the same transaction as the change, whoever makes the change
   (services, CLI, plain SQL), so no service has to remember to refresh it.
+  The fts5vocab table ``incident_search_terms`` lists its trigrams, for
+  keywords of one or two characters (migration ``short_keyword_index``).
 - PostgreSQL: pg_trgm GIN indexes on incident.title, incident.summary and
-  note.body. An index is always in step; nothing to maintain.
+  note.body, and GIN indexes over ``search_grams(column)`` (the characters
+  and character pairs) for shorter keywords. An index is always in step;
+  nothing to maintain.
 
 This module names those objects (so Alembic's comparison of models and
 database can skip them), rebuilds the SQLite table when it is suspected to be
@@ -26,9 +31,14 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 FTS_TABLE = "incident_search"
+VOCABULARY_TABLE = "incident_search_terms"
 # FTS5 keeps its data in these shadow tables, which reflection lists as ordinary tables.
 FTS_TABLES = frozenset(
-    {FTS_TABLE, *(f"{FTS_TABLE}_{suffix}" for suffix in ("data", "idx", "content", "docsize", "config"))}
+    {
+        FTS_TABLE,
+        VOCABULARY_TABLE,
+        *(f"{FTS_TABLE}_{suffix}" for suffix in ("data", "idx", "content", "docsize", "config")),
+    }
 )
 SQLITE_TRIGGERS = frozenset(
     {
@@ -40,13 +50,28 @@ SQLITE_TRIGGERS = frozenset(
         "note_search_after_delete",
     }
 )
-POSTGRES_INDEXES = frozenset({"ix_incident_title_trgm", "ix_incident_summary_trgm", "ix_note_body_trgm"})
+POSTGRES_INDEXES = frozenset(
+    {
+        "ix_incident_title_trgm",
+        "ix_incident_summary_trgm",
+        "ix_note_body_trgm",
+        "ix_incident_title_grams",
+        "ix_incident_summary_grams",
+        "ix_note_body_grams",
+    }
+)
 
 # The FTS table as a SQL expression for queries (deliberately not in Base.metadata).
 fts = sa.table(FTS_TABLE, sa.column("rowid"), sa.column("title"), sa.column("summary"), sa.column("notes"))
+# Its trigrams (fts5vocab 'row': one row per distinct trigram, with the number of cases holding it).
+fts_terms = sa.table(VOCABULARY_TABLE, sa.column("term"), sa.column("doc"))
 
 _NOTES_OF_INCIDENT = (
     "COALESCE((SELECT group_concat(body, char(10)) FROM note WHERE note.incident_id = incident.id), '')"
+)
+# What the triggers store for a case (the same expressions as the migration short_keyword_index).
+_INDEXED_COLUMNS = ", ".join(
+    f"COALESCE({column}, '') || char(31, 31)" for column in ("title", "summary", _NOTES_OF_INCIDENT)
 )
 
 
@@ -91,10 +116,7 @@ def rebuild(connection: Connection) -> int:
         return 0
     connection.execute(sa.text(f"DELETE FROM {FTS_TABLE}"))
     connection.execute(
-        sa.text(
-            f"INSERT INTO {FTS_TABLE} (rowid, title, summary, notes) "
-            f"SELECT id, title, summary, {_NOTES_OF_INCIDENT} FROM incident"
-        )
+        sa.text(f"INSERT INTO {FTS_TABLE} (rowid, title, summary, notes) SELECT id, {_INDEXED_COLUMNS} FROM incident")
     )
     return int(connection.execute(sa.text(f"SELECT count(*) FROM {FTS_TABLE}")).scalar_one())
 
@@ -106,7 +128,7 @@ def out_of_step(connection: Connection) -> list[int]:
     """
     if connection.dialect.name != "sqlite":
         return []
-    expected = f"SELECT id, title, summary, {_NOTES_OF_INCIDENT} FROM incident"
+    expected = f"SELECT id, {_INDEXED_COLUMNS} FROM incident"
     actual = f"SELECT rowid, title, summary, notes FROM {FTS_TABLE}"
     statement = f"SELECT * FROM ({expected} EXCEPT {actual}) UNION SELECT * FROM ({actual} EXCEPT {expected})"
     return sorted({row[0] for row in connection.execute(sa.text(statement))})

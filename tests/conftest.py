@@ -37,6 +37,9 @@ def reset_schema(app: Flask) -> None:
         db.metadata.drop_all(db.engine)
         with db.engine.begin() as connection:
             connection.execute(sa.text("DROP TABLE IF EXISTS alembic_version"))
+            if connection.dialect.name == "postgresql":
+                # Made by the migration short_keyword_index for the search indexes (dropped with the tables).
+                connection.execute(sa.text("DROP FUNCTION IF EXISTS search_grams(text)"))
         db.engine.dispose()
 
 

@@ -17,7 +17,7 @@ from flask import Flask
 from accounts.models import User
 from core.extensions import db
 from core.models import utcnow
-from incidents import search, search_index
+from incidents import search, search_index, search_keyword
 from incidents.models import CaseStatus, Incident, Note
 from incidents.search import CaseFilter, InvalidCursorError, Sort, iter_incidents, search_page
 from incidents.services import notes
@@ -34,6 +34,8 @@ CORPUS = {
     "note": ("個人資料外洩", "戶政系統查詢紀錄異常。", ("約談時坦承曾將底價告知友人", "調閱監視器畫面")),
     "latin": ("Email 誤寄 ABC Corp 報價單", "寄件備份顯示收件人為外部信箱。", ()),
     "percent": ("預算執行率100%之簽呈外流", "附件檔名為 plan_v2.docx。", ()),
+    # One-character fields: no trigram of their own without the index's padding.
+    "short": ("鑰", "", ("印", "遺失印鑑")),
 }
 KEYWORDS = [
     "底價",  # 2 characters: fallback (title, summary and a note)
@@ -50,6 +52,13 @@ KEYWORDS = [
     "v",
     "廠商承辦",  # the end of one field and the start of the next: no match
     "商承",
+    "商",  # the last character of a title
+    "廠商",  # the last two characters of a title
+    "鑰",  # a whole one-character title
+    "印",  # a whole one-character note, and inside another
+    "印鑑",  # the end of the last note
+    "Co",  # Latin, any case, 2 characters
+    "翡",  # nowhere
     "不存在的關鍵字",
     '"底價"',  # quotes are literal too
 ]
@@ -95,17 +104,47 @@ def test_keyword_finds_substrings_of_title_summary_and_notes(app, cast, corpus, 
     assert {names_by_id[i] for i in hits} == expected_hits(keyword)
 
 
-@pytest.mark.parametrize("keyword", ["底價", "工程底價", "底價告知", "評選委員", "不存在的關鍵字"])
+@pytest.mark.parametrize("keyword", ["底價", "價", "印", "工程底價", "底價告知", "評選委員", "不存在的關鍵字", "翡"])
 def test_searching_in_id_windows_finds_the_same_cases(app, cast, corpus, monkeypatch, keyword):
-    """PostgreSQL searches 3+ character keywords in widening windows of ids (newest first)."""
+    """PostgreSQL searches keywords in widening windows of ids (newest first); 1–2 characters
+    start by scanning and go on with the index unless the keyword is dense (both forced here)."""
     everything = found(app, cast.id("supervisor"), CaseFilter(keyword=keyword), sort=Sort.CASE_NUMBER)
+    assert set(everything) == {corpus.get(name, cast.incident_id) for name in expected_hits(keyword)}
     monkeypatch.setattr(search, "WINDOW_IDS_PER_ROW", 1)
     monkeypatch.setattr(search, "WINDOW_GROWTH", 2)
-    for cheap_matches in (0, 1000):
+    monkeypatch.setattr(search, "SCAN_IDS_PER_ROW", 1)
+    for cheap_matches, dense_share in ((0, 0.0), (1000, 2.0)):
         monkeypatch.setattr(search, "CHEAP_MATCHES", cheap_matches)
+        monkeypatch.setattr(search, "DENSE_SHARE", dense_share)
         for batch in (1, 2, 50):
             windowed = found(app, cast.id("supervisor"), CaseFilter(keyword=keyword), batch=batch)
             assert windowed == sorted(everything, reverse=True)
+
+
+@pytest.mark.parametrize("keyword", ["底價", "價", "商", "廠商", "鑰", "印鑑", "co", "v", "%", "商承", "翡"])
+def test_short_keywords_give_the_same_cases_from_the_index_and_from_a_scan(app, cast, corpus, monkeypatch, keyword):
+    """SQLite answers 1–2 characters from the trigrams that start with them, unless there are too
+    many such trigrams (MAX_SHORT_KEYWORD_TERMS); then it scans. Both give the reference answer."""
+    names_by_id = {incident_id: name for name, incident_id in {**corpus, "cast": cast.incident_id}.items()}
+    for most_terms in (search_keyword.MAX_SHORT_KEYWORD_TERMS, 0):
+        monkeypatch.setattr(search_keyword, "MAX_SHORT_KEYWORD_TERMS", most_terms)
+        for sort in Sort:
+            hits = found(app, cast.id("supervisor"), CaseFilter(keyword=keyword), sort=sort, batch=2)
+            assert {names_by_id[i] for i in hits} == expected_hits(keyword), (most_terms, sort)
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_sqlite_answers_short_keywords_from_the_index(app, cast, corpus, monkeypatch):
+    with app.app_context():
+        connection = db.session.connection()
+        bid = search_keyword.plan_keyword("底價", connection)
+        # The trigrams after 底價 in the corpus: 底價予, 底價以, 底價告, and 底價 + the padding.
+        assert bid.uses_fts and bid.fts_match.count(" OR ") >= 2
+        assert search_keyword.plan_keyword("翡", connection).absent
+        assert search_keyword.plan_keyword("印", connection).uses_fts
+        assert not search_keyword.plan_keyword("Σσ", connection).uses_fts  # FTS5 and LIKE fold Greek differently
+        monkeypatch.setattr(search_keyword, "MAX_SHORT_KEYWORD_TERMS", 2)
+        assert not search_keyword.plan_keyword("底價", connection).uses_fts
 
 
 def test_keyword_whitespace_is_collapsed(app, cast, corpus):
@@ -335,5 +374,11 @@ def test_postgres_database_has_a_utf8_ctype_and_pg_trgm_reads_chinese(postgres_a
         incident_plan = plan("SELECT id FROM incident WHERE title ILIKE :pattern OR summary ILIKE :pattern")
         assert "ix_incident_title_trgm" in incident_plan and "ix_incident_summary_trgm" in incident_plan
         assert "ix_note_body_trgm" in plan("SELECT id FROM note WHERE body ILIKE :pattern")
+        # One or two characters: the search_grams indexes (the expression must be the indexed one).
+        short = sa.select(Incident.id).where(search_keyword.postgres_indexed_condition("底價"))
+        sql = str(short.compile(dialect=connection.dialect, compile_kwargs={"literal_binds": True}))
+        short_plan = "\n".join(connection.exec_driver_sql("EXPLAIN " + sql).scalars())
+        for index in ("ix_incident_title_grams", "ix_incident_summary_grams", "ix_note_body_grams"):
+            assert index in short_plan, short_plan
         db.session.rollback()
         db.engine.dispose()
