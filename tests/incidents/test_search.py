@@ -123,14 +123,23 @@ def test_searching_in_id_windows_finds_the_same_cases(app, cast, corpus, monkeyp
 
 @pytest.mark.parametrize("keyword", ["底價", "價", "商", "廠商", "鑰", "印鑑", "co", "v", "%", "商承", "翡"])
 def test_short_keywords_give_the_same_cases_from_the_index_and_from_a_scan(app, cast, corpus, monkeypatch, keyword):
-    """SQLite answers 1–2 characters from the trigrams that start with them, unless there are too
-    many such trigrams (MAX_SHORT_KEYWORD_TERMS); then it scans. Both give the reference answer."""
+    """SQLite answers 1–2 characters from the trigrams that start with them, unless the keyword is
+    common among the newest cases or starts too many trigrams; then it scans. Both give the reference."""
     names_by_id = {incident_id: name for name, incident_id in {**corpus, "cast": cast.incident_id}.items()}
-    for most_terms in (search_keyword.MAX_SHORT_KEYWORD_TERMS, 0):
+    for most_terms, dense_hits in ((search_keyword.MAX_SHORT_KEYWORD_TERMS, 1000), (0, 1000), (1000, 1)):
         monkeypatch.setattr(search_keyword, "MAX_SHORT_KEYWORD_TERMS", most_terms)
+        monkeypatch.setattr(search_keyword, "DENSE_PROBE_HITS", dense_hits)
         for sort in Sort:
             hits = found(app, cast.id("supervisor"), CaseFilter(keyword=keyword), sort=sort, batch=2)
-            assert {names_by_id[i] for i in hits} == expected_hits(keyword), (most_terms, sort)
+            assert {names_by_id[i] for i in hits} == expected_hits(keyword), (most_terms, dense_hits, sort)
+
+
+def test_the_trigram_range_of_a_short_keyword_ends_at_the_next_code_point():
+    after = search_keyword._after_prefix
+    assert after("ab") == "ac"
+    assert after("底") == chr(ord("底") + 1)
+    assert after("a\ud7ff") == "a\ue000"  # surrogates cannot be encoded in a query
+    assert after("a\U0010ffff") is None  # nothing above the last code point: no upper bound
 
 
 @pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
@@ -143,6 +152,11 @@ def test_sqlite_answers_short_keywords_from_the_index(app, cast, corpus, monkeyp
         assert search_keyword.plan_keyword("翡", connection).absent
         assert search_keyword.plan_keyword("印", connection).uses_fts
         assert not search_keyword.plan_keyword("Σσ", connection).uses_fts  # FTS5 and LIKE fold Greek differently
+        # Common among the newest cases (here: in 3 of them): scanned for, newest first.
+        monkeypatch.setattr(search_keyword, "DENSE_PROBE_HITS", 3)
+        assert not search_keyword.plan_keyword("底價", connection).uses_fts
+        monkeypatch.setattr(search_keyword, "DENSE_PROBE_HITS", 4)
+        assert search_keyword.plan_keyword("底價", connection).uses_fts
         monkeypatch.setattr(search_keyword, "MAX_SHORT_KEYWORD_TERMS", 2)
         assert not search_keyword.plan_keyword("底價", connection).uses_fts
 
