@@ -3,6 +3,17 @@
 from __future__ import annotations
 
 
+class FieldErrors(dict[str, list[str]]):
+    """zh-TW messages by form field name ("" for the whole form), collected before raising ServiceError."""
+
+    def add(self, name: str, message: str) -> None:
+        self.setdefault(name, []).append(message)
+
+    def extend(self, name: str, messages: list[str]) -> None:
+        if messages:
+            self.setdefault(name, []).extend(messages)
+
+
 class ServiceError(Exception):
     """A business rule refused the action. Routes show the messages to the user.
 

@@ -7,9 +7,27 @@ routes to this blueprint are imported in :func:`register`.
 
 from __future__ import annotations
 
-from flask import Blueprint, Flask
+from flask import Blueprint, Flask, abort
+from flask_login import current_user
+
+from accounts.models import User
+from core.extensions import db
+from incidents.models import Incident, Respondent
 
 bp = Blueprint("incidents", __name__, url_prefix="/cases")
+
+
+def current_actor() -> User:
+    """The signed-in user as a model instance (services take a User, not Flask-Login's proxy)."""
+    return current_user._get_current_object()
+
+
+def respondent_in(incident: Incident, respondent_id: int) -> Respondent:
+    """The case's respondent with this id; 404 for any other id (also another case's respondent)."""
+    respondent = db.session.get(Respondent, respondent_id)
+    if respondent is None or respondent.incident_id != incident.id:
+        abort(404)
+    return respondent
 
 
 def register(app: Flask) -> None:

@@ -28,7 +28,7 @@ from core.services import ServiceError
 from incidents import forms
 from incidents.models import CaseStatus, Incident, Respondent
 from incidents.recommendation_forms import ACTION_LABELS, DECISION_LABELS
-from incidents.routes import bp
+from incidents.routes import bp, current_actor, respondent_in
 from incidents.services import access, intake, national_id, recommendations, respondents
 from incidents.services.assignments import assignable_officers, declare_recusal, set_assignees
 from suggestions import forms as vocabulary  # the engine's labels, one copy for every page
@@ -53,10 +53,6 @@ LABELS = {
 def iso_roc_date(value: str | None) -> str:
     """A date stored as ISO text in a facts document, shown as 民國115年11月23日."""
     return format_roc(date.fromisoformat(value)) if value else ""
-
-
-def _actor() -> User:
-    return current_user._get_current_object()
 
 
 def _officer_choices(users: list[User]) -> list[SelectChoice]:
@@ -115,7 +111,10 @@ def create() -> Response | str:
         incident = commit_or_show_errors(
             form,
             lambda: intake.open_incident(
-                _actor(), form.to_case_input(), assignee_ids=form.assignees.data or [], client_address=client_address()
+                current_actor(),
+                form.to_case_input(),
+                assignee_ids=form.assignees.data or [],
+                client_address=client_address(),
             ),
         )
         if incident is not None:
@@ -128,7 +127,7 @@ def create() -> Response | str:
 @login_required
 def detail(incident_id: int) -> str:
     incident = access.get_visible_incident(current_user, incident_id)
-    intake.record_view(_actor(), incident, client_address=client_address())
+    intake.record_view(current_actor(), incident, client_address=client_address())
     db.session.commit()
     can_edit = access.can_edit(current_user, incident)
     can_assign = access.can_manage_assignments(current_user, incident)
@@ -171,7 +170,7 @@ def edit(incident_id: int) -> Response | str:
         updated = commit_or_show_errors(
             form,
             lambda: intake.update_incident(
-                _actor(),
+                current_actor(),
                 incident,
                 form.to_case_input(),
                 expected_version=form.expected_version(),
@@ -191,20 +190,13 @@ def file(incident_id: int) -> Response:
     incident = access.get_editable_incident(current_user, incident_id)
     if forms.ConfirmForm().validate_on_submit():
         _run(
-            lambda: intake.file_incident(_actor(), incident, client_address=client_address()),
+            lambda: intake.file_incident(current_actor(), incident, client_address=client_address()),
             _("案件已立案。"),
         )
     return _to_case(incident_id)
 
 
 # --- respondents ------------------------------------------------------------
-
-
-def _respondent_in(incident: Incident, respondent_id: int) -> Respondent:
-    respondent = db.session.get(Respondent, respondent_id)
-    if respondent is None or respondent.incident_id != incident.id:
-        abort(404)
-    return respondent
 
 
 def _account_choices(incident: Incident) -> list[SelectChoice]:
@@ -229,12 +221,15 @@ def _respondent_page(incident: Incident, respondent: Respondent | None) -> Respo
         data = form.to_respondent_input()
         if respondent is None:
             saved = commit_or_show_errors(
-                form, lambda: respondents.add_respondent(_actor(), incident, data, client_address=client_address())
+                form,
+                lambda: respondents.add_respondent(current_actor(), incident, data, client_address=client_address()),
             )
         else:
             saved = commit_or_show_errors(
                 form,
-                lambda: respondents.update_respondent(_actor(), respondent, data, client_address=client_address()),
+                lambda: respondents.update_respondent(
+                    current_actor(), respondent, data, client_address=client_address()
+                ),
             )
         if saved is not None:
             flash(_("已儲存被調查人 %(name)s。", name=saved.name), "success")
@@ -255,18 +250,18 @@ def add_respondent(incident_id: int) -> Response | str:
 @login_required
 def edit_respondent(incident_id: int, respondent_id: int) -> Response | str:
     incident = access.get_editable_incident(current_user, incident_id)
-    return _respondent_page(incident, _respondent_in(incident, respondent_id))
+    return _respondent_page(incident, respondent_in(incident, respondent_id))
 
 
 @bp.post("/<int:incident_id>/respondents/<int:respondent_id>/remove")
 @login_required
 def remove_respondent(incident_id: int, respondent_id: int) -> Response:
     incident = access.get_editable_incident(current_user, incident_id)
-    respondent = _respondent_in(incident, respondent_id)
+    respondent = respondent_in(incident, respondent_id)
     name = respondent.name
     if forms.ConfirmForm().validate_on_submit():
         _run(
-            lambda: respondents.remove_respondent(_actor(), respondent, client_address=client_address()),
+            lambda: respondents.remove_respondent(current_actor(), respondent, client_address=client_address()),
             _("已刪除被調查人 %(name)s。", name=name),
         )
     return _to_case(incident_id, "respondents")
@@ -286,7 +281,9 @@ def change_assignments(incident_id: int) -> Response:
     form.assignees.validate_choice = False
     if form.validate_on_submit():
         _run(
-            lambda: set_assignees(_actor(), incident, form.assignees.data or [], client_address=client_address()),
+            lambda: set_assignees(
+                current_actor(), incident, form.assignees.data or [], client_address=client_address()
+            ),
             _("已更新承辦人。"),
         )
     else:
@@ -304,7 +301,7 @@ def declare_conflict(incident_id: int) -> Response:
     form = forms.RecusalForm()
     if form.validate_on_submit():
         if _run(
-            lambda: declare_recusal(_actor(), incident, form.reason.data or "", client_address=client_address()),
+            lambda: declare_recusal(current_actor(), incident, form.reason.data or "", client_address=client_address()),
             _("已聲明迴避，您將無法再查閱此案件。"),
         ):
             return redirect(url_for("incidents.index"))

@@ -30,22 +30,18 @@ from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
 from werkzeug.wsgi import wrap_file
 
-from accounts.models import User
 from core.extensions import db
 from core.forms import commit_or_show_errors
 from core.security import client_address
 from incidents.evidence_forms import EvidenceUploadForm, NoteForm, upload_hint
 from incidents.filetypes import extensions_for
 from incidents.models import Incident
+from incidents.routes import current_actor
 from incidents.services import access
 from incidents.services.evidence import EvidenceIntegrityError, list_evidence, open_evidence, store_evidence
 from incidents.services.notes import add_note, timeline
 
 bp = Blueprint("incident_evidence", __name__, url_prefix="/cases")
-
-
-def _actor() -> User:
-    return current_user._get_current_object()
 
 
 def _to_case(incident_id: int, anchor: str) -> Response:
@@ -121,7 +117,7 @@ def upload(incident_id: int) -> Response | tuple[Any, int]:
         evidence = commit_or_show_errors(
             form,
             lambda: store_evidence(
-                _actor(),
+                current_actor(),
                 incident,
                 chosen.stream,
                 chosen.filename or "",
@@ -143,7 +139,7 @@ def upload(incident_id: int) -> Response | tuple[Any, int]:
 def download(incident_id: int, evidence_id: int) -> Response | tuple[str, int]:
     incident = access.get_visible_incident(current_user, incident_id)
     try:
-        opened = open_evidence(_actor(), incident, evidence_id, client_address=client_address())
+        opened = open_evidence(current_actor(), incident, evidence_id, client_address=client_address())
     except EvidenceIntegrityError as error:
         current_app.logger.error("evidence integrity check failed: %s", error)
         db.session.commit()  # keeps the evidence_integrity_failed audit entry
@@ -186,7 +182,7 @@ def add(incident_id: int) -> Response | tuple[Any, int]:
         note = commit_or_show_errors(
             form,
             lambda: add_note(
-                _actor(),
+                current_actor(),
                 incident,
                 note_date=form.note_date.data,
                 body=form.body.data or "",

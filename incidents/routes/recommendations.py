@@ -26,8 +26,7 @@ from incidents.recommendation_forms import (
     posted_values,
     saved_values,
 )
-from incidents.routes import bp
-from incidents.routes.cases import _actor, _respondent_in
+from incidents.routes import bp, current_actor, respondent_in
 from incidents.services import access, recommendations
 from incidents.services.intake import taipei_today
 from suggestions.routes import PATH_LABELS, STATUS_LABELS
@@ -81,14 +80,14 @@ def recommendation(incident_id: int, respondent_id: int) -> Response | tuple[str
         incident = access.get_editable_incident(current_user, incident_id)
     else:
         incident = access.get_visible_incident(current_user, incident_id)
-    respondent = _respondent_in(incident, respondent_id)
+    respondent = respondent_in(incident, respondent_id)
     evaluation = recommendations.evaluate_respondent(incident, respondent, today=taipei_today())
     rule_ids = [s.rule_id for s in evaluation.result.suggestions] if evaluation.result else []
     draft = respondent.recommendation
     form = RecommendationForm()
 
     if not form.is_submitted():
-        recommendations.record_view(_actor(), incident, respondent, client_address=client_address())
+        recommendations.record_view(current_actor(), incident, respondent, client_address=client_address())
         db.session.commit()
         values = saved_values(draft.items) if draft else {}
         values = {rule: values.get(rule, ItemValues()) for rule in rule_ids}
@@ -103,7 +102,7 @@ def recommendation(incident_id: int, respondent_id: int) -> Response | tuple[str
     if form.validate() and not any(item.errors for item in values.values()):
         try:
             recommendations.save_draft(
-                _actor(),
+                current_actor(),
                 incident,
                 respondent,
                 evaluation,

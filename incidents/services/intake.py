@@ -17,7 +17,7 @@ from audit.services import changed_fields, record
 from core.extensions import db
 from core.models import utcnow
 from core.roc_date import format_roc
-from core.services import ServiceError
+from core.services import FieldErrors, ServiceError
 from core.templating import to_taipei
 from incidents.models import CaseSource, CaseStatus, Incident, IncidentAssignment, RecordClassification
 from incidents.services import NotPermitted
@@ -75,32 +75,28 @@ def date_problems(
     cyber_security_incident: bool = False,
     cyber_aware_at: datetime | None = None,
     now: datetime | None = None,
-) -> dict[str, list[str]]:
+) -> FieldErrors:
     """Dates that cannot be right: in the future (Taiwan time), or an act ending before it starts."""
     now = now or utcnow()
     today = taipei_today(now)
     shown_today = format_roc(today)
-    errors: dict[str, list[str]] = {}
-
-    def add(name: str, message: str) -> None:
-        errors.setdefault(name, []).append(message)
-
+    errors = FieldErrors()
     if reported_date and reported_date > today:
-        add("reported_date", _("受理日期不可晚於今天（%(today)s）。", today=shown_today))
+        errors.add("reported_date", _("受理日期不可晚於今天（%(today)s）。", today=shown_today))
     if discovered_date and discovered_date > today:
-        add("discovered_date", _("發現日期不可晚於今天（%(today)s）。", today=shown_today))
+        errors.add("discovered_date", _("發現日期不可晚於今天（%(today)s）。", today=shown_today))
     if act_start and act_start > today:
-        add("act_start", _("行為開始日不可晚於今天（%(today)s）。", today=shown_today))
+        errors.add("act_start", _("行為開始日不可晚於今天（%(today)s）。", today=shown_today))
     if act_end and act_end > today:
-        add("act_end", _("行為終了日不可晚於今天（%(today)s）。", today=shown_today))
+        errors.add("act_end", _("行為終了日不可晚於今天（%(today)s）。", today=shown_today))
     if act_end and act_start and act_end < act_start:
-        add("act_end", _("行為終了日不可早於行為開始日。"))
+        errors.add("act_end", _("行為終了日不可早於行為開始日。"))
     if act_end and not act_start:
-        add("act_start", _("已填行為終了日時，請一併輸入行為開始日。"))
+        errors.add("act_start", _("已填行為終了日時，請一併輸入行為開始日。"))
     if cyber_aware_at and not cyber_security_incident:
-        add("cyber_aware_at", _("未勾選涉及資通安全事件時，請勿填寫知悉時間。"))
+        errors.add("cyber_aware_at", _("未勾選涉及資通安全事件時，請勿填寫知悉時間。"))
     if cyber_aware_at and cyber_aware_at > now:
-        add("cyber_aware_at", _("知悉資安事件之時間不可晚於現在。"))
+        errors.add("cyber_aware_at", _("知悉資安事件之時間不可晚於現在。"))
     return errors
 
 
@@ -127,8 +123,7 @@ def _check(data: CaseInput, now: datetime) -> None:
         cyber_security_incident=data.cyber_security_incident,
         cyber_aware_at=data.cyber_aware_at,
     )
-    if problems:
-        errors.setdefault("", []).extend(problems)
+    errors.extend("", problems)
     if errors:
         raise ServiceError(errors)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from flask_babel import gettext as _
@@ -21,10 +21,10 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
 from accounts.models import User
-from audit.services import record
+from audit.services import changed_fields, record
 from core.extensions import db
 from core.models import utcnow
-from core.services import ServiceError
+from core.services import FieldErrors, ServiceError
 from incidents.models import Decision, Incident, Recommendation, RecommendationItem, RecommendedAction, Respondent
 from incidents.services.access import require_edit
 from incidents.services.facts import engine_document
@@ -114,14 +114,6 @@ class DraftChanges:
         return {change.rule_id for change in self.suggestions}
 
 
-@dataclass
-class _Problems:
-    errors: dict[str, list[str]] = field(default_factory=dict)
-
-    def add(self, name: str, message: str) -> None:
-        self.errors.setdefault(name, []).append(message)
-
-
 def _fingerprint(document: dict, result: EvaluationResult) -> str:
     """Identifies what the officer was shown: the facts, the engine version and its suggestions."""
     shown = {
@@ -184,7 +176,7 @@ def _article(citation: str) -> str | None:
     return match.group(1) + (f"-{match.group(2)}" if match.group(2) else "")
 
 
-def _check_items(evaluation: Evaluation, data: DraftInput, problems: _Problems) -> None:
+def _check_items(evaluation: Evaluation, data: DraftInput, problems: FieldErrors) -> None:
     assert evaluation.result is not None
     for suggestion in evaluation.result.suggestions:
         choice = data.decisions.get(suggestion.rule_id, ItemDecision())
@@ -204,7 +196,7 @@ def _check_items(evaluation: Evaluation, data: DraftInput, problems: _Problems) 
                 )
 
 
-def _check_action(evaluation: Evaluation, data: DraftInput, problems: _Problems) -> None:
+def _check_action(evaluation: Evaluation, data: DraftInput, problems: FieldErrors) -> None:
     if data.action is None:
         return
     level = ACTION_LEVELS[data.action]
@@ -257,11 +249,11 @@ def save_draft(
     # A form shown before any draft existed carries no version: a draft saved since is someone else's.
     if draft is not None and draft.version != expected_version:
         raise ServiceError(str(STALE_DRAFT))
-    problems = _Problems()
+    problems = FieldErrors()
     _check_items(evaluation, data, problems)
     _check_action(evaluation, data, problems)
-    if problems.errors:
-        raise ServiceError(problems.errors)
+    if problems:
+        raise ServiceError(problems)
 
     before = {item.rule_id: _item_values(item) for item in draft.items} if draft else {}
     before_action = str(draft.action) if draft and draft.action else None
@@ -302,7 +294,7 @@ def save_draft(
     except (StaleDataError, IntegrityError):  # saved (or first created) by someone else meanwhile
         raise ServiceError(str(STALE_DRAFT)) from None
     after = {item.rule_id: _item_values(item) for item in draft.items}
-    changed = {rule: [before.get(rule), values] for rule, values in after.items() if before.get(rule) != values}
+    changed = changed_fields(before, after)
     changed.update({rule: [values, None] for rule, values in before.items() if rule not in after})
     after_action = str(draft.action) if draft.action else None
     record(

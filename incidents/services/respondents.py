@@ -11,7 +11,7 @@ from flask_babel import gettext as _
 from accounts.models import User
 from audit.services import changed_fields, record
 from core.extensions import db
-from core.services import ServiceError
+from core.services import FieldErrors, ServiceError
 from incidents.models import Incident, Respondent
 from incidents.services import national_id
 from incidents.services.access import require_edit
@@ -40,38 +40,33 @@ def _check(actor: User, incident: Incident, data: RespondentInput, respondent: R
     data.name = data.name.strip()
     data.position = (data.position or "").strip()
     data.national_id = national_id.normalize(data.national_id)
-    errors: dict[str, list[str]] = {}
-
-    def add(name: str, message: str) -> None:
-        errors.setdefault(name, []).append(message)
-
+    errors = FieldErrors()
     if not data.name:
-        add("name", _("請輸入被調查人姓名。"))
+        errors.add("name", _("請輸入被調查人姓名。"))
     elif len(data.name) > NAME_MAX:
-        add("name", _("姓名請在 %(max)d 字以內。", max=NAME_MAX))
+        errors.add("name", _("姓名請在 %(max)d 字以內。", max=NAME_MAX))
     if len(data.position) > POSITION_MAX:
-        add("position", _("職稱請在 %(max)d 字以內。", max=POSITION_MAX))
+        errors.add("position", _("職稱請在 %(max)d 字以內。", max=POSITION_MAX))
     if data.national_id:
         if problem := national_id.problem(data.national_id):
-            add("national_id", _(problem))
+            errors.add("national_id", _(problem))
         elif any(other.national_id == data.national_id and other is not respondent for other in incident.respondents):
-            add("national_id", _("此身分證統一編號已登錄為本案的被調查人。"))
+            errors.add("national_id", _("此身分證統一編號已登錄為本案的被調查人。"))
     facts = data.facts
     start, end = facts.get("service_start"), facts.get("service_end")
     if start and end and end < start:
-        add("service_end", _("退休或離職日不可早於到職日。"))
+        errors.add("service_end", _("退休或離職日不可早於到職日。"))
     if len(facts.get("year_records", [])) > MAX_YEAR_RECORDS:
-        add("year_records", _("獎懲紀錄最多 %(max)d 筆。", max=MAX_YEAR_RECORDS))
-    if problems := facts_problems(incident.facts or {}, respondent_facts=facts):
-        errors.setdefault("", []).extend(problems)
+        errors.add("year_records", _("獎懲紀錄最多 %(max)d 筆。", max=MAX_YEAR_RECORDS))
+    errors.extend("", facts_problems(incident.facts or {}, respondent_facts=facts))
 
     linked: User | None = None
     if data.user_id is not None:
         linked = db.session.get(User, data.user_id)
         if linked is None or linked.agency_id != incident.agency_id:
-            add("user_id", _("只能連結本機關的帳號。"))
+            errors.add("user_id", _("只能連結本機關的帳號。"))
         elif linked.id == actor.id:
-            add("user_id", _("不能將自己登錄為被調查人；如與本案有利益衝突，請聲明迴避。"))
+            errors.add("user_id", _("不能將自己登錄為被調查人；如與本案有利益衝突，請聲明迴避。"))
     if errors:
         raise ServiceError(errors)
     return linked
