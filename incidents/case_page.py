@@ -12,6 +12,7 @@ incidents.routes.show_case_page): building the page reads, it does not log.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -260,6 +261,10 @@ def _assignment_form(incident: Incident) -> FlaskForm:
     return form
 
 
+def _label(labels: Mapping[str, Any], value: object) -> str:
+    return str(labels.get(value, "")) if isinstance(value, str) else ""
+
+
 def _iso_date(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
@@ -271,14 +276,14 @@ def _respondent_row(respondent: Respondent) -> RespondentRow:
         name=respondent.name,
         masked_national_id=national_id.mask(respondent.national_id),
         position=respondent.position,
-        category=str(vocabulary.CATEGORY.get(facts.get("category"), "")),
-        rank_class=str(vocabulary.RANK_CLASS.get(facts.get("rank_class"), "")) if facts.get("rank_class") else "",
+        category=_label(vocabulary.CATEGORY, facts.get("category")),
+        rank_class=_label(vocabulary.RANK_CLASS, facts.get("rank_class")) if facts.get("rank_class") else "",
         grade=facts.get("grade") or None,
         service_start=_iso_date(facts.get("service_start")),
         service_end=_iso_date(facts.get("service_end")),
         year_records=[
             YearRecord(
-                label=str(vocabulary.RECORD.get(item.get("kind"), "")),
+                label=_label(vocabulary.RECORD, item.get("kind")),
                 count=item.get("count", 1),
                 on=_iso_date(item.get("on")),
             )

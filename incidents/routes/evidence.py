@@ -16,6 +16,7 @@ from __future__ import annotations
 from flask import Response, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
+from werkzeug.wrappers import Response as Redirect
 from werkzeug.wsgi import wrap_file
 
 from core.extensions import db
@@ -28,13 +29,13 @@ from incidents.services.evidence import EvidenceIntegrityError, open_evidence, s
 from incidents.services.notes import add_note
 
 
-def _to_case(incident_id: int, anchor: str) -> Response:
+def _to_case(incident_id: int, anchor: str) -> Redirect:
     return redirect(url_for("incidents.detail", incident_id=incident_id, _anchor=anchor))
 
 
 @bp.post("/<int:incident_id>/evidence")
 @login_required
-def upload_evidence(incident_id: int) -> Response | tuple[str, int]:
+def upload_evidence(incident_id: int) -> Redirect | tuple[str, int]:
     incident = access.get_editable_incident(current_user, incident_id)
     form = EvidenceUploadForm()
     chosen = form.file.data
@@ -100,7 +101,7 @@ def download_evidence(incident_id: int, evidence_id: int) -> Response | tuple[st
 
 @bp.post("/<int:incident_id>/notes")
 @login_required
-def add_case_note(incident_id: int) -> Response | tuple[str, int]:
+def add_case_note(incident_id: int) -> Redirect | tuple[str, int]:
     incident = access.get_editable_incident(current_user, incident_id)
     form = NoteForm()
     if form.validate_on_submit():
