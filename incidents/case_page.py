@@ -179,9 +179,9 @@ def case_page(
     can_edit = access.can_edit(viewer, incident)
     max_upload_mb: int = current_app.config["MAX_UPLOAD_MB"]
     if can_edit:
-        upload_form = upload_form or EvidenceUploadForm(formdata=None)
+        upload_form = upload_form if upload_form is not None else EvidenceUploadForm(formdata=None)
         upload_form.file.description = upload_hint(max_upload_mb)
-        note_form = note_form or NoteForm(formdata=None)
+        note_form = note_form if note_form is not None else NoteForm(formdata=None)
         for form in (upload_form, note_form):
             _focus_first_error(form)
     else:
