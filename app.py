@@ -48,7 +48,6 @@ def create_app(
     from core.cli import register_commands
     from core.views import bp as core_bp
     from incidents.routes import register as register_incidents
-    from incidents.routes.evidence import bp as incident_evidence_bp
     from provisions.routes import bp as provisions_bp
     from suggestions.routes import api as suggestions_api
     from suggestions.routes import bp as suggestions_bp
@@ -57,7 +56,6 @@ def create_app(
     register_accounts(app)
     app.register_blueprint(audit_bp)
     register_incidents(app)
-    app.register_blueprint(incident_evidence_bp)
     app.register_blueprint(provisions_bp)
     app.register_blueprint(suggestions_bp)
     app.register_blueprint(suggestions_api)

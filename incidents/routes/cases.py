@@ -7,7 +7,6 @@ see answers 404, a change the user may not make to a case they see answers 403.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from typing import Any
 
 import sqlalchemy as sa
@@ -22,37 +21,13 @@ from accounts.models import Role, User
 from accounts.permissions import role_required
 from core.extensions import db
 from core.forms import commit_or_show_errors
-from core.roc_date import format_roc
 from core.security import client_address
 from core.services import ServiceError
 from incidents import forms
-from incidents.models import CaseStatus, Incident, Respondent
-from incidents.recommendation_forms import ACTION_LABELS, DECISION_LABELS
-from incidents.routes import bp, current_actor, respondent_in
-from incidents.services import access, intake, national_id, recommendations, respondents
+from incidents.models import Incident, Respondent
+from incidents.routes import bp, current_actor, respondent_in, show_case_page
+from incidents.services import access, intake, recommendations, respondents
 from incidents.services.assignments import assignable_officers, declare_recusal, set_assignees
-from suggestions import forms as vocabulary  # the engine's labels, one copy for every page
-from suggestions.routes import STATUS_LABELS
-
-LABELS = {
-    "source": forms.SOURCE,
-    "status": forms.STATUS,
-    "classification": forms.RECORD_CLASSIFICATION,
-    "conduct": vocabulary.CONDUCT,
-    "intent": vocabulary.INTENT,
-    "kind": vocabulary.KIND,
-    "level": vocabulary.LEVEL,
-    "recipient": vocabulary.RECIPIENT,
-    "category": vocabulary.CATEGORY,
-    "rank_class": vocabulary.RANK_CLASS,
-    "record": vocabulary.RECORD,
-}
-
-
-@bp.app_template_filter("iso_roc_date")
-def iso_roc_date(value: str | None) -> str:
-    """A date stored as ISO text in a facts document, shown as 民國115年11月23日."""
-    return format_roc(date.fromisoformat(value)) if value else ""
 
 
 def _officer_choices(users: list[User]) -> list[SelectChoice]:
@@ -125,37 +100,8 @@ def create() -> Response | str:
 
 @bp.get("/<int:incident_id>")
 @login_required
-def detail(incident_id: int) -> str:
-    incident = access.get_visible_incident(current_user, incident_id)
-    intake.record_view(current_actor(), incident, client_address=client_address())
-    db.session.commit()
-    can_edit = access.can_edit(current_user, incident)
-    can_assign = access.can_manage_assignments(current_user, incident)
-    assignment_form = None
-    if can_assign:
-        assignment_form = forms.AssignmentForm()
-        candidates = {user.id: user for user in assignable_officers(incident.agency_id, incident)}
-        candidates.update({a.user_id: a.user for a in incident.assignments})
-        assignment_form.assignees.choices = _officer_choices(
-            sorted(candidates.values(), key=lambda user: (user.display_name, user.username))
-        )
-        assignment_form.assignees.data = sorted(incident.assignee_ids)
-    return render_template(
-        "incidents/detail.html",
-        incident=incident,
-        labels=LABELS,
-        can_edit=can_edit,
-        can_assign=can_assign,
-        assignment_form=assignment_form,
-        recusal_form=forms.RecusalForm(),
-        confirm_form=forms.ConfirmForm(),
-        mask=national_id.mask,
-        is_draft=incident.status == CaseStatus.DRAFT,
-        summaries=recommendations.summaries(incident, today=intake.taipei_today()),
-        status_labels=STATUS_LABELS,
-        decision_labels=DECISION_LABELS,
-        action_labels=ACTION_LABELS,
-    )
+def detail(incident_id: int) -> tuple[str, int]:
+    return show_case_page(access.get_visible_incident(current_user, incident_id))
 
 
 @bp.route("/<int:incident_id>/edit", methods=["GET", "POST"])
