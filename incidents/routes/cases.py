@@ -25,14 +25,13 @@ from core.forms import commit_or_show_errors
 from core.roc_date import format_roc
 from core.security import client_address
 from core.services import ServiceError
+from facts import labels as vocabulary  # the engine's labels, one copy for every page
 from incidents import forms
 from incidents.models import CaseStatus, Incident, Respondent
 from incidents.recommendation_forms import ACTION_LABELS, DECISION_LABELS
 from incidents.routes import bp, current_actor, respondent_in
 from incidents.services import access, intake, national_id, recommendations, respondents
 from incidents.services.assignments import assignable_officers, declare_recusal, set_assignees
-from suggestions import forms as vocabulary  # the engine's labels, one copy for every page
-from suggestions.routes import STATUS_LABELS
 
 LABELS = {
     "source": forms.SOURCE,
@@ -152,7 +151,7 @@ def detail(incident_id: int) -> str:
         mask=national_id.mask,
         is_draft=incident.status == CaseStatus.DRAFT,
         summaries=recommendations.summaries(incident, today=intake.taipei_today()),
-        status_labels=STATUS_LABELS,
+        status_labels=vocabulary.STATUS,
         decision_labels=DECISION_LABELS,
         action_labels=ACTION_LABELS,
     )
