@@ -145,4 +145,4 @@ def test_a_report_before_the_incident_was_known_is_refused_next_to_the_field(app
     )
     response = client.post(page, data={**data, "csrf_token": token, "version": version})
     assert field_errors(text_of(response), "cyber_notified_at") == ["通報資安事件之時間不可早於知悉之時間。"]
-    assert "cyber_notified_at" not in (incident_row(app, cast.incident_id)["facts"].get("information") or {})
+    assert incident_row(app, cast.incident_id)["facts"]["information"].get("cyber_notified_at") is None
