@@ -22,6 +22,7 @@ from flask_wtf import FlaskForm
 from wtforms.fields.choices import SelectChoice
 
 from accounts.models import User
+from facts import labels as vocabulary  # the engine's labels, one copy for every page
 from incidents import forms
 from incidents.evidence_forms import EvidenceUploadForm, NoteForm, upload_hint
 from incidents.filetypes import extensions_for
@@ -32,8 +33,6 @@ from incidents.services.assignments import assignable_officers
 from incidents.services.evidence import list_evidence
 from incidents.services.intake import taipei_today
 from incidents.services.notes import timeline
-from suggestions import forms as vocabulary  # the engine's labels, one copy for every page
-from suggestions.routes import STATUS_LABELS
 
 __all__ = ["CasePage", "case_page", "file_kind", "file_size"]
 
@@ -304,7 +303,7 @@ def _summary_row(summary: recommendations.DraftSummary) -> SummaryRow:
         suggestions=[
             SuggestionLine(
                 status=s.status,
-                status_label=str(STATUS_LABELS[s.status]),
+                status_label=str(vocabulary.STATUS[s.status]),
                 law_name=s.law_name,
                 citation=s.citation,
                 title=s.title,

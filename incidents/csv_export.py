@@ -13,19 +13,14 @@ import io
 from collections.abc import Iterable, Iterator
 
 from core.roc_date import format_roc_compact
-from incidents.models import CaseStatus, Incident, RecordClassification
+from incidents.models import Incident
+from statutes import vocabulary
 
 BOM = "\ufeff"
 HEADER = ("案件編號", "案由", "狀態", "密等", "受理日期", "承辦人")
-# Fixed zh-TW wording (not gettext): an export is a record, not interface text.
-STATUS_LABELS = {CaseStatus.DRAFT: "草稿", CaseStatus.FILED: "已立案"}
-CLASSIFICATION_LABELS = {
-    RecordClassification.TOP_SECRET: "絕對機密",
-    RecordClassification.SECRET: "極機密",
-    RecordClassification.CONFIDENTIAL: "機密",
-    RecordClassification.GENERAL_OFFICIAL_SECRET: "一般公務機密（密）",
-    RecordClassification.NONE: "普通",
-}
+# The zh-TW msgids as they are (not gettext): an export is a record, not interface text.
+STATUS_LABELS = vocabulary.CASE_STATUS
+CLASSIFICATION_LABELS = vocabulary.RECORD_CLASSIFICATION
 # A cell starting with one of these is run as a formula by Excel and LibreOffice
 # (OWASP "CSV injection"); such cells get a leading apostrophe, shown as text.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

@@ -9,17 +9,17 @@ from typing import Any
 from flask_babel import gettext as _
 
 from core.roc_date import format_roc
-from suggestions import forms as vocabulary
+from facts import labels
 
 # Which vocabulary names the values of each enumerated fact.
 _VOCABULARY: dict[str, Mapping[str, Any]] = {
-    "respondent.category": vocabulary.CATEGORY,
-    "respondent.rank_class": vocabulary.RANK_CLASS,
-    "act.conducts": vocabulary.CONDUCT,
-    "act.intent": vocabulary.INTENT,
-    "information.kinds": vocabulary.KIND,
-    "information.classification_level": vocabulary.LEVEL,
-    "recipient.kind": vocabulary.RECIPIENT,
+    "respondent.category": labels.CATEGORY,
+    "respondent.rank_class": labels.RANK_CLASS,
+    "act.conducts": labels.CONDUCT,
+    "act.intent": labels.INTENT,
+    "information.kinds": labels.KIND,
+    "information.classification_level": labels.LEVEL,
+    "recipient.kind": labels.RECIPIENT,
 }
 
 
@@ -50,7 +50,7 @@ def fact_value(path: str, value: Any) -> str:
         if not value:
             return _("無")
         return "、".join(
-            f"{vocabulary.RECORD.get(entry.get('kind'), entry.get('kind'))} {entry.get('count', 1)} "
+            f"{labels.RECORD.get(entry.get('kind'), entry.get('kind'))} {entry.get('count', 1)} "
             f"（{_one('', entry.get('on'))}）"
             for entry in value
         )

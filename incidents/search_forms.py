@@ -13,12 +13,12 @@ from wtforms.validators import Length
 
 from accounts.models import Unit, User
 from core.forms import RocDateField
+from facts.labels import KIND
 from incidents.forms import NOT_A_CHOICE, STATUS
 from incidents.models import CaseStatus
 from incidents.search import OVERDUE_DRAFT_DAYS, CaseFilter, Sort
 from incidents.search_keyword import KEYWORD_MAX
 from statutes.citable import CitableProvision
-from suggestions.forms import KIND
 
 DATE_HINT = _l("例：115/11/23 或 民國115年11月23日")
 SORT = {

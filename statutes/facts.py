@@ -147,6 +147,7 @@ class YearRecord:
 
 @dataclass(frozen=True)
 class Complaint:
+    complainant: str | None = None  # 告訴權人 (who); kept for the record, no rule turns on it
     learned_offender_on: date | None = None  # 告訴權人知悉犯人之日
     filed: bool | None = None
     filed_on: date | None = None
@@ -263,6 +264,7 @@ def _build(document: dict[str, Any]) -> Facts:
             for item in document.get("year_records", [])
         ),
         complaint=Complaint(
+            complainant=complaint.get("complainant") or None,
             learned_offender_on=_date(complaint.get("learned_offender_on")),
             filed=complaint.get("filed"),
             filed_on=_date(complaint.get("filed_on")),

@@ -2,15 +2,9 @@
 
 from __future__ import annotations
 
-from statutes.result import Deadline, EvaluationResult, Status, Suggestion
-
-STATUS_LABELS = {
-    Status.APPLIED: "適用",
-    Status.ALTERNATIVE: "待查明",
-    Status.DISPLACED: "排除",
-    Status.BARRED: "不能追究",
-}
-PATH_LABELS = {True: "可行", False: "不適用", None: "待查明"}
+from statutes.result import Deadline, EvaluationResult, Suggestion
+from statutes.vocabulary import PATH as PATH_LABELS
+from statutes.vocabulary import STATUS as STATUS_LABELS
 
 
 def _deadline(deadline: Deadline) -> str:

@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from core.roc_date import format_roc
-from statutes.result import EvaluationResult, Status
+from statutes.result import EvaluationResult
+from statutes.vocabulary import STATUS as STATUS_LABELS
 
 __all__ = [
     "ChangeKind",
@@ -34,13 +35,6 @@ SCHEMA_PATH = Path(__file__).with_name("facts.schema.json")
 
 # Top-level keys of the facts document that are not facts of the case.
 IGNORED_FACTS = frozenset({"evaluation_date", "referral_date"})
-
-STATUS_LABELS: dict[str, str] = {
-    Status.APPLIED.value: "適用",
-    Status.ALTERNATIVE.value: "待查明",
-    Status.DISPLACED.value: "排除",
-    Status.BARRED.value: "不能追究",
-}
 
 _LABEL_ENDS = ("：", "（")
 

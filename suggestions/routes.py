@@ -6,7 +6,6 @@ from typing import Any
 
 from flask import Blueprint, jsonify, render_template, request
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
@@ -14,20 +13,17 @@ from accounts.models import Role
 from accounts.permissions import role_required
 from core.models import utcnow
 from core.templating import to_taipei
+from facts import labels
 from statutes.engine import evaluate
 from statutes.facts import FactsError, facts_from_json
-from statutes.result import Status, result_to_json
+from statutes.result import result_to_json
 from suggestions.catalogue import CatalogueEmptyError, stored_catalogue
 from suggestions.forms import FactsForm
 
 bp = Blueprint("suggestions", __name__)
-STATUS_LABELS = {
-    Status.APPLIED: _l("適用"),
-    Status.ALTERNATIVE: _l("待查明"),
-    Status.DISPLACED: _l("排除"),
-    Status.BARRED: _l("不能追究"),
-}
-PATH_LABELS = {True: _l("可行"), False: _l("不適用"), None: _l("待查明")}
+# The engine's words for a status and a path, shown in the user's language (one copy: statutes.vocabulary).
+STATUS_LABELS = labels.STATUS
+PATH_LABELS = labels.PATH
 api = Blueprint("suggestions_api", __name__, url_prefix="/api/v1")
 # Who may ask: the roles that work with cases (an admin manages accounts only).
 ASKING_ROLES = (Role.OFFICER, Role.SUPERVISOR, Role.AUDITOR)

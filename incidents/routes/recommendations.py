@@ -15,6 +15,8 @@ from core.extensions import db
 from core.forms import show_service_errors
 from core.security import client_address
 from core.services import ServiceError
+from facts.labels import PATH as PATH_LABELS
+from facts.labels import STATUS as STATUS_LABELS
 from incidents.fact_display import fact_value
 from incidents.models import Incident, Respondent
 from incidents.recommendation_forms import (
@@ -29,7 +31,6 @@ from incidents.recommendation_forms import (
 from incidents.routes import bp, current_actor, respondent_in
 from incidents.services import access, recommendations
 from incidents.services.intake import taipei_today
-from suggestions.routes import PATH_LABELS, STATUS_LABELS
 
 
 def _item_errors(error: ServiceError, values: dict[str, ItemValues]) -> dict[str, list[str]]:

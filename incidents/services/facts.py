@@ -1,9 +1,11 @@
 """The engine's facts document (statutes/facts.schema.json), split between the case and its respondents.
 
 ``Incident.facts`` holds the case-level parts ``act`` (without its dates, which are
-columns), ``information`` (without the cyber-security flag and time, also columns),
-``recipient`` and ``harm``; ``Respondent.facts`` holds the ``respondent`` part plus
-``year_records``. :func:`engine_document` puts one respondent's document together.
+columns), ``information`` (without the cyber-security flag and the time it was known, also
+columns; the time it was reported, ``cyber_notified_at``, is kept here), ``recipient`` and
+``harm``; ``Respondent.facts`` holds the ``respondent`` part plus ``year_records`` and the
+``complaint`` (each person's own 告訴: who may complain, when they learned who the offender
+is, whether and when they did). :func:`engine_document` puts one respondent's document together.
 """
 
 from __future__ import annotations
@@ -12,6 +14,9 @@ import copy
 from datetime import date, datetime
 from typing import Any
 
+from flask_babel import gettext as _
+
+from core.services import FieldErrors
 from incidents.models import Incident, Respondent
 from statutes.facts import validate_facts_document
 
@@ -21,6 +26,7 @@ __all__ = [
     "assemble_document",
     "engine_document",
     "facts_problems",
+    "notice_problems",
 ]
 
 EMPTY_CASE_FACTS: dict[str, dict[str, Any]] = {
@@ -31,7 +37,7 @@ EMPTY_CASE_FACTS: dict[str, dict[str, Any]] = {
         "benefit_received": None,
         "abused_authority": None,
     },
-    "information": {"kinds": [], "classification_level": None},
+    "information": {"kinds": [], "classification_level": None, "cyber_notified_at": None},
     "recipient": {"kind": "none_yet", "vendor_foreign_or_mainland": None, "used_abroad": None},
     "harm": {"serious_government_damage": None, "conclusive_evidence": None, "third_party_harm": None},
 }
@@ -43,6 +49,7 @@ EMPTY_RESPONDENT_FACTS: dict[str, Any] = {
     "service_start": None,
     "service_end": None,
     "year_records": [],
+    "complaint": {"complainant": None, "learned_offender_on": None, "filed": None, "filed_on": None},
 }
 # Stand-ins used only to check a part whose other half is not known yet
 # (a case without respondents, a draft without an act date).
@@ -65,6 +72,7 @@ def assemble_document(
     """A facts document from the stored parts (``act.start`` is None when unknown)."""
     respondent = copy.deepcopy(respondent_facts if respondent_facts is not None else EMPTY_RESPONDENT_FACTS)
     year_records = respondent.pop("year_records", [])
+    complaint = respondent.pop("complaint", None) or {}
     return {
         "respondent": respondent,
         "act": {**copy.deepcopy(case_facts.get("act", {})), "start": _iso(act_start), "end": _iso(act_end)},
@@ -76,6 +84,7 @@ def assemble_document(
         "recipient": copy.deepcopy(case_facts.get("recipient", {})),
         "harm": copy.deepcopy(case_facts.get("harm", {})),
         "year_records": year_records,
+        "complaint": complaint,
     }
 
 
@@ -112,3 +121,31 @@ def facts_problems(
         respondent_facts=respondent_facts,
     )
     return validate_facts_document(document)
+
+
+def notice_problems(
+    *,
+    cyber_security_incident: bool,
+    cyber_aware_at: datetime | None,
+    cyber_notified_at: datetime | str | None,
+    now: datetime,
+) -> FieldErrors:
+    """A report time that cannot be right: without a cyber-security incident, in the future, before it was known.
+
+    ``cyber_notified_at`` may be the stored ISO text; text that is no time is left to the schema check.
+    """
+    errors = FieldErrors()
+    if isinstance(cyber_notified_at, str):
+        try:
+            cyber_notified_at = datetime.fromisoformat(cyber_notified_at)
+        except ValueError:
+            return errors
+    if cyber_notified_at is None or cyber_notified_at.tzinfo is None:
+        return errors
+    if not cyber_security_incident:
+        errors.add("cyber_notified_at", _("未勾選涉及資通安全事件時，請勿填寫通報時間。"))
+    if cyber_notified_at > now:
+        errors.add("cyber_notified_at", _("通報資安事件之時間不可晚於現在。"))
+    if cyber_aware_at is not None and cyber_notified_at < cyber_aware_at:
+        errors.add("cyber_notified_at", _("通報資安事件之時間不可早於知悉之時間。"))
+    return errors

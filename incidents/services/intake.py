@@ -24,7 +24,7 @@ from incidents.services import NotPermitted
 from incidents.services.access import require_edit
 from incidents.services.assignments import check_assignees
 from incidents.services.case_numbers import allocate_case_number
-from incidents.services.facts import EMPTY_CASE_FACTS, facts_problems
+from incidents.services.facts import EMPTY_CASE_FACTS, facts_problems, notice_problems
 
 __all__ = [
     "STALE_MESSAGE",
@@ -112,6 +112,13 @@ def _check(data: CaseInput, now: datetime) -> None:
         cyber_aware_at=data.cyber_aware_at,
         now=now,
     )
+    for name, messages in notice_problems(
+        cyber_security_incident=data.cyber_security_incident,
+        cyber_aware_at=data.cyber_aware_at,
+        cyber_notified_at=(data.facts.get("information") or {}).get("cyber_notified_at"),
+        now=now,
+    ).items():
+        errors.extend(name, messages)
     if not data.title:
         errors["title"] = [_("請輸入案由。")]
     elif len(data.title) > TITLE_MAX:

@@ -11,14 +11,10 @@ from statutes.favourability import AGGRAVATION_FACTORS
 from statutes.model import Penalty, Provision, ProvisionVersion, article_sort_key, cite_article
 from statutes.result import Deadline, ElementCheck, Status
 from statutes.rules import Aggravation, Context, CriminalRule, Slot
+from statutes.vocabulary import STATUS
 
 STATUS_ORDER = {Status.APPLIED: 0, Status.ALTERNATIVE: 1, Status.DISPLACED: 2, Status.BARRED: 3}
-STATUS_LABELS = {
-    Status.APPLIED: "適用",
-    Status.ALTERNATIVE: "待查明",
-    Status.DISPLACED: "排除",
-    Status.BARRED: "不能追究",
-}
+STATUS_LABELS = STATUS  # the reasons' words for each status (their one copy is statutes.vocabulary)
 
 
 # ---------------------------------------------------------------------------------------------

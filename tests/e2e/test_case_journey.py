@@ -4,6 +4,8 @@ the engine's suggestions — accept one, reject another with a reason."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -83,4 +85,47 @@ def test_officer_files_a_case_finds_it_and_decides_on_the_suggestions(
     expect(page.locator("#recommendations").locator("..")).to_contain_text(
         "採納 1 項、修改後採納 0 項、不採納 1 項、尚未決定 0 項；建議處分：記一大過"
     )
+    assert_only_local_requests(requests_seen, live_server)
+
+
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+
+
+def test_officer_states_a_respondents_complaint_and_the_suggestion_counts_from_it(
+    page: Page, live_server: str, requests_seen: list[str]
+) -> None:
+    """A 告訴乃論 offence (刑法第318條): the respondent form takes who may complain, when they
+    learned who the offender is and when they filed; the suggestion then no longer waits for it."""
+    sign_in(page, live_server, "officer")
+    page.goto(f"{live_server}/cases/new")
+    page.get_by_label("案由", exact=True).fill("洩漏廠商投標文件之工商秘密")
+    page.get_by_label("行為開始日", exact=True).fill("114/02/20")
+    page.get_by_role("checkbox", name="洩漏", exact=True).check()
+    page.get_by_label("主觀犯意", exact=True).select_option(label="故意")
+    page.get_by_label("是否因職務或業務知悉或持有", exact=True).select_option(label="是")
+    page.get_by_role("checkbox", name="他人工商秘密", exact=True).check()
+    page.get_by_label("收受者", exact=True).select_option(label="廠商")
+    page.get_by_role("button", name="儲存", exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("洩漏廠商投標文件之工商秘密")
+
+    page.get_by_role("link", name="新增被調查人", exact=True).click()
+    page.get_by_label("姓名", exact=True).fill("周建宏")
+    complaint = page.get_by_role("group", name="告訴乃論之罪的告訴")
+    complaint.get_by_label("告訴權人", exact=True).fill("宏達工程股份有限公司")
+    complaint.get_by_label("告訴權人知悉犯人之日", exact=True).fill("114/03/04")
+    complaint.get_by_label("是否已提出告訴", exact=True).select_option(label="是")
+    complaint.get_by_label("提出告訴之日", exact=True).fill("114/03/10")
+    assert_accessible(page, "the respondent form with a complaint")
+    SCREENSHOTS.mkdir(exist_ok=True)
+    complaint.screenshot(path=str(SCREENSHOTS / "respondent-complaint.png"))
+    page.get_by_role("button", name="儲存", exact=True).click()
+    expect(page.get_by_role("cell", name="周建宏", exact=True)).to_be_visible()
+
+    page.get_by_role("link", name="逐項決定並儲存建議草稿：周建宏").click()
+    suggestion = page.locator("article").filter(has_text="中華民國刑法第318條").first
+    expect(suggestion).to_contain_text("告訴乃論（刑法第319條）")
+    expect(suggestion).to_contain_text("已提出告訴（2025-03-10）")
+    expect(suggestion).to_contain_text("知悉犯人之時（2025-03-04）起，於六個月內為之")
+    assert_accessible(page, "the suggestions once the complaint is stated")
+    page.screenshot(path=str(SCREENSHOTS / "suggestions-after-complaint.png"), full_page=True)
     assert_only_local_requests(requests_seen, live_server)

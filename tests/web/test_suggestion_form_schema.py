@@ -32,6 +32,7 @@ MAPPING = {
     "harm.conclusive_evidence": ("conclusive_evidence", None),
     "harm.third_party_harm": ("third_party_harm", None),
     "year_records": ("year_records", None),
+    "complaint.complainant": ("complaint_complainant", None),
     "complaint.learned_offender_on": ("complaint_learned_on", None),
     "complaint.filed": ("complaint_filed", None),
     "complaint.filed_on": ("complaint_filed_on", None),
