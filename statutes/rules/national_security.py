@@ -86,10 +86,10 @@ NSA_RECIPIENT = Element("為外國、大陸地區等境外勢力或其派遣之�
 RULES: tuple[CriminalRule, ...] = (
     # 國家安全法 (第2條之1/第5條之1 → 2023-12-01 第2條/第7條)
     CriminalRule(
-        "criminal.nsa.leak",
-        "A0030028:5-1@1987",
-        "為境外勢力洩漏交付傳遞公務機密罪",
-        (
+        id="criminal.nsa.leak",
+        provision_id="A0030028:5-1@1987",
+        title="為境外勢力洩漏交付傳遞公務機密罪",
+        elements=(
             Element("洩漏、交付或傳遞", conduct_any(Conduct.DISCLOSE, Conduct.DELIVER), hard=True),
             NSA_SECRET,
             ABROAD_LINK,
@@ -98,15 +98,15 @@ RULES: tuple[CriminalRule, ...] = (
             NSA_INTENT_1996,
             INTENTIONAL,
         ),
-        _nsa_leak,
-        date(1996, 3, 1),
+        placement=_nsa_leak,
+        enacted=date(1996, 3, 1),
         flags=_pension_flag,
     ),
     CriminalRule(
-        "criminal.nsa.collect",
-        "A0030028:5-1@1987",
-        "為境外勢力刺探收集公務機密罪",
-        (
+        id="criminal.nsa.collect",
+        provision_id="A0030028:5-1@1987",
+        title="為境外勢力刺探收集公務機密罪",
+        elements=(
             Element("刺探或收集（蒐集）", conduct_any(Conduct.SPY_OR_COLLECT), hard=True),
             NSA_SECRET,
             ABROAD_LINK,
@@ -114,16 +114,16 @@ RULES: tuple[CriminalRule, ...] = (
             NSA_INTENT_1996,
             INTENTIONAL,
         ),
-        _nsa_collect,
-        date(1996, 3, 1),
+        placement=_nsa_collect,
+        enacted=date(1996, 3, 1),
         flags=_pension_flag,
     ),
     CriminalRule(
-        "criminal.nsa.negligent",
-        "A0030028:5-1@1987",
-        "過失為境外勢力洩漏交付傳遞公務機密罪",
-        (LEAKED, NSA_SECRET, ABROAD_LINK, NSA_RECIPIENT, NEGLIGENT),
-        _nsa_negligent,
-        date(2019, 7, 5),
+        id="criminal.nsa.negligent",
+        provision_id="A0030028:5-1@1987",
+        title="過失為境外勢力洩漏交付傳遞公務機密罪",
+        elements=(LEAKED, NSA_SECRET, ABROAD_LINK, NSA_RECIPIENT, NEGLIGENT),
+        placement=_nsa_negligent,
+        enacted=date(2019, 7, 5),
     ),
 )

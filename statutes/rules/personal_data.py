@@ -59,10 +59,10 @@ def _complaint_1995(ctx: Context) -> Check:
 RULES: tuple[CriminalRule, ...] = (
     # 個人資料保護法 (1995: 電腦處理個人資料保護法)
     CriminalRule(
-        "criminal.pdpa.41",
-        "I0050021:41",
-        "非法蒐集處理利用個人資料罪",
-        (
+        id="criminal.pdpa.41",
+        provision_id="I0050021:41",
+        title="非法蒐集處理利用個人資料罪",
+        elements=(
             PERSONAL_DATA_INFO,
             Element(
                 "非法利用或洩漏個人資料",
@@ -85,16 +85,16 @@ RULES: tuple[CriminalRule, ...] = (
             ),
             Element("足生損害於他人", third_party_harm, question="是否足生損害於他人（第三人權利受有損害）？"),
         ),
-        fixed(1),
-        date(2012, 10, 1),
+        placement=fixed(1),
+        enacted=date(2012, 10, 1),
         aggravations=(AGG_PDPA_OFFICIAL,),
         complaint_basis="個人資料保護法第45條",
     ),
     CriminalRule(
-        "criminal.pdpa.42",
-        "I0050021:42",
-        "妨害個人資料檔案正確罪",
-        (
+        id="criminal.pdpa.42",
+        provision_id="I0050021:42",
+        title="妨害個人資料檔案正確罪",
+        elements=(
             PERSONAL_DATA_INFO,
             Element("非法變更、刪除或以其他非法方法", conduct_any(Conduct.MISUSE_PERSONAL_DATA), hard=True),
             Element(
@@ -105,17 +105,17 @@ RULES: tuple[CriminalRule, ...] = (
             INTENTIONAL,
             Element("足生損害於他人", third_party_harm, question="是否足生損害於他人（第三人權利受有損害）？"),
         ),
-        fixed(1),
-        date(2012, 10, 1),
+        placement=fixed(1),
+        enacted=date(2012, 10, 1),
         aggravations=(AGG_PDPA_OFFICIAL,),
         complaint=_complaint_42,
         complaint_basis="個人資料保護法第45條",
     ),
     CriminalRule(
-        "criminal.pdpa1995.34",
-        "I0050021:34@1995",
-        "妨害個人資料檔案正確罪（電腦處理個人資料保護法）",
-        (
+        id="criminal.pdpa1995.34",
+        provision_id="I0050021:34@1995",
+        title="妨害個人資料檔案正確罪（電腦處理個人資料保護法）",
+        elements=(
             PERSONAL_DATA_INFO,
             Element(
                 "非法輸出、干擾、變更、刪除或以其他非法方法",
@@ -130,8 +130,8 @@ RULES: tuple[CriminalRule, ...] = (
             INTENTIONAL,
             Element("致損害於他人", third_party_harm, question="是否致損害於他人（第三人權利受有損害）？"),
         ),
-        fixed(1),
-        date(1995, 8, 13),
+        placement=fixed(1),
+        enacted=date(1995, 8, 13),
         aggravations=(AGG_PDPA_OFFICIAL,),
         complaint=_complaint_1995,
         complaint_basis="電腦處理個人資料保護法（告訴乃論與否未經核對）",
