@@ -16,6 +16,7 @@ from statutes.rules.base import (
     Element,
     in_force,
 )
+from statutes.rules.dated import ByVersion, Since
 from statutes.rules.elements import (
     BUSINESS_INFO,
     DEFENCE_INFO,
@@ -40,6 +41,21 @@ from statutes.rules.predicates import (
     official_at_act,
     unknown,
 )
+
+# ---------------------------------------------------------------------------------------------
+# What each version requires (statutes/data/C0000001.json)
+
+# 第131條: whether 明知違背法令…圖自己或其他私人不法利益，因而獲得利益 is an element.
+CRIMINAL_131_KNOWING_GAIN: ByVersion[bool] = ByVersion(
+    "刑法第131條：是否以明知違背法令並因而獲得利益為要件",
+    ("C0000001:131",),
+    (
+        Since(date(1935, 7, 1), False, "1935-01-01 公布"),  # 直接或間接圖利者
+        Since(date(2001, 11, 9), True, "2001-11-07 修正公布"),  # 明知違背法令…因而獲得利益者
+        Since(date(2018, 5, 25), True, "2018-05-23 修正公布"),  # the same, with the fine converted
+    ),
+)
+
 
 # ---------------------------------------------------------------------------------------------
 # Elements
@@ -170,7 +186,7 @@ RULES: tuple[CriminalRule, ...] = (
                 "明知違背法令，圖自己或其他私人不法利益，因而獲得利益（2001年修正後）",
                 lambda ctx: (
                     Check(True, (), "1935年條文：直接或間接圖利")
-                    if "明知違背法令" not in ctx.version.text
+                    if not CRIMINAL_131_KNOWING_GAIN(ctx)
                     else Check(None, ("act.benefit_received",))
                 ),
                 question="是否明知違背法令，圖自己或其他私人不法利益，並因而獲得利益？",

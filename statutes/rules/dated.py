@@ -7,7 +7,7 @@ catalogued version of the provisions the table names, keyed by that version's fi
 (``ProvisionVersion.effective_from`` in ``statutes/data/<PCODE>.json``) and naming the amendment
 that made the text. The rule never reads the wording to decide.
 
-A version the table does not declare raises :class:`UndeclaredVersion`: a future amendment is
+A version the table does not declare raises :class:`UndeclaredVersionError`: a future amendment is
 never judged by a default meant for another text. ``tests/statutes/test_rule_versions.py`` fails
 when a catalogued version is missing from a table; at run time (a version imported after the
 release) the engine reports the rule as not evaluated (``statutes.engine_parts.rule``).
@@ -26,12 +26,12 @@ from statutes.model import Provision, ProvisionVersion
 if TYPE_CHECKING:
     from statutes.rules.base import Context
 
-__all__ = ["ByVersion", "Since", "UndeclaredVersion"]
+__all__ = ["ByVersion", "Since", "UndeclaredVersionError"]
 
 T = TypeVar("T")
 
 
-class UndeclaredVersion(LookupError):
+class UndeclaredVersionError(LookupError):
     """A rule met a version of its provision that its :class:`ByVersion` table does not declare."""
 
     def __init__(self, table: str, provision_id: str, effective_from: date) -> None:
@@ -68,12 +68,12 @@ class ByVersion(Generic[T]):
             raise ValueError(f"{self.name}: entries must be oldest first, one per day")
 
     def at(self, provision: Provision, version: ProvisionVersion) -> T:
-        """The value declared for ``version`` of ``provision``; raises :class:`UndeclaredVersion`."""
+        """The value declared for ``version`` of ``provision``; raises :class:`UndeclaredVersionError`."""
         if provision.id in self.provisions:
             for entry in self.entries:
                 if entry.effective == version.effective_from:
                     return entry.value
-        raise UndeclaredVersion(self.name, provision.id, version.effective_from)
+        raise UndeclaredVersionError(self.name, provision.id, version.effective_from)
 
     def __call__(self, ctx: Context) -> T:
         """The value for the version ``ctx`` judges against."""

@@ -6,6 +6,7 @@ from datetime import date
 
 from statutes.facts import Conduct
 from statutes.rules.base import Aggravation, Check, Context, CriminalRule, Element
+from statutes.rules.dated import ByVersion, Since
 from statutes.rules.elements import INTENTIONAL, PERSONAL_DATA_GAIN_INTENT, PERSONAL_DATA_INFO
 from statutes.rules.predicates import (
     all_of,
@@ -18,6 +19,22 @@ from statutes.rules.predicates import (
     unknown,
     unlawful_gain_intent,
 )
+
+# ---------------------------------------------------------------------------------------------
+# What each version requires (statutes/data/I0050021.json)
+
+# 第41條: whether 意圖為自己或第三人不法之利益或損害他人之利益 is an element of 第1項.
+PDPA_41_GAIN_INTENT: ByVersion[bool] = ByVersion(
+    "個人資料保護法第41條第1項：是否以不法意圖為要件",
+    ("I0050021:41",),
+    (
+        # ¶1 違反…足生損害於他人者 (意圖營利 only in ¶2)
+        Since(date(2012, 10, 1), False, "2010-05-26 修正公布（2012-10-01 施行）"),
+        # ¶1 意圖為自己或第三人不法之利益或損害他人之利益，而違反…
+        Since(date(2016, 3, 15), True, "2015-12-30 修正公布（2016-03-15 施行）"),
+    ),
+)
+
 
 # ---------------------------------------------------------------------------------------------
 # Aggravations
@@ -78,7 +95,7 @@ RULES: tuple[CriminalRule, ...] = (
                 "意圖為自己或第三人不法之利益或損害他人之利益（2016年3月15日修正施行後）",
                 lambda ctx: (
                     unlawful_gain_intent(ctx)
-                    if "意圖為自己或第三人不法之利益" in ctx.version.text
+                    if PDPA_41_GAIN_INTENT(ctx)
                     else Check(True, (), "2012年條文第1項不以不法意圖為要件（意圖營利者，依第2項處五年以下有期徒刑）")
                 ),
                 question="是否意圖為自己或第三人不法之利益或損害他人之利益？",
