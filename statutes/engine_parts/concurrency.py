@@ -6,9 +6,9 @@ from statutes.engine_parts.draft import _Draft, _unique
 from statutes.favourability import compare_penalties
 from statutes.model import cite_article
 from statutes.result import Status
-from statutes.rules import CONCURRENCY, ConcurrencyMode
+from statutes.rules import CONCURRENCY, RULES_BY_ID, ConcurrencyMode
 
-SUBSIDIARITY_CLAUSE = "其他法律有較重處罰之規定者，從其規定"
+SUBSIDIARITY_CLAUSE = "其他法律有較重處罰之規定者，從其規定"  # quoted; where it stands is declared per rule
 
 
 # ---------------------------------------------------------------------------------------------
@@ -29,17 +29,16 @@ def _displace(loser: _Draft, winner: _Draft, basis: str, relation_id: str) -> No
 
 
 def _subsidiarity(loser: _Draft) -> str:
-    """The loser's own 「其他法律有較重處罰之規定者，從其規定」 paragraph, if its applied text has one."""
-    if loser.applied is None:
+    """The loser's own 「其他法律有較重處罰之規定者，從其規定」 paragraph, as its rule declares it (applied text)."""
+    table = RULES_BY_ID[loser.rule_id].subsidiarity
+    if loser.applied is None or table is None:
         return ""
     provision, version = loser.applied
-    if SUBSIDIARITY_CLAUSE not in version.text:
+    number = table.at(provision, version)  # checked for every version the rule met (engine_parts.rule)
+    if number is None:
         return ""
-    paragraphs = loser.index.paragraphs(version)
-    number = next((n for n, text in enumerate(paragraphs, start=1) if SUBSIDIARITY_CLAUSE in text), None)
-    where = f"第{number}項" if number else ""
     when = version.effective_from.year
-    return f"{loser.law_name}{cite_article(provision.article)}{where}（{when}年條文）：{SUBSIDIARITY_CLAUSE}"
+    return f"{loser.law_name}{cite_article(provision.article)}第{number}項（{when}年條文）：{SUBSIDIARITY_CLAUSE}"
 
 
 def _resolve_concurrency(drafts: dict[str, _Draft]) -> None:

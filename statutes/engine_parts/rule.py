@@ -12,12 +12,38 @@ from statutes.favourability import Candidate, choose
 from statutes.model import cite_article
 from statutes.result import ElementCheck, Status
 from statutes.rules import Context, CriminalRule, Slot
+from statutes.rules.dated import UndeclaredVersionError
 
 # ---------------------------------------------------------------------------------------------
 # One rule
 
 
 def _evaluate_rule(
+    rule: CriminalRule, facts: Facts, index: _Index, evaluation_date: date, warnings: list[str]
+) -> _Draft | None:
+    """The rule's suggestion, or None; a version its tables do not declare leaves it unevaluated, with a warning.
+
+    Only a version added to the catalogue after the release can be undeclared (the catalogue test,
+    tests/statutes/test_rule_versions.py, covers every shipped one): judging it by a table meant for
+    another text could cite the wrong paragraph.
+    """
+    try:
+        draft = _evaluate_declared_rule(rule, facts, index, evaluation_date, warnings)
+        if draft is not None and rule.subsidiarity is not None:
+            for provision, version in ([draft.act] if draft.act else []) + draft.later:
+                rule.subsidiarity.at(provision, version)  # engine_parts.concurrency reads it
+    except UndeclaredVersionError as error:
+        law_name = index.law_name(error.provision_id.split(":")[0], error.effective_from)
+        article = cite_article(error.provision_id.split(":")[1].split("@")[0])
+        warnings.append(
+            f"規則{rule.id}未就{law_name}{article}（{error.effective_from.isoformat()}起施行之版本）"
+            "宣告適用之項次或要件，本規則未予評估（須更新 statutes/rules）"
+        )
+        return None
+    return draft
+
+
+def _evaluate_declared_rule(
     rule: CriminalRule, facts: Facts, index: _Index, evaluation_date: date, warnings: list[str]
 ) -> _Draft | None:
     chain = index.chain(rule.provision_id)

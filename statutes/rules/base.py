@@ -12,7 +12,7 @@ Pure and deterministic: no I/O, no Flask, no SQLAlchemy.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from types import MappingProxyType
@@ -20,6 +20,7 @@ from types import MappingProxyType
 from statutes.catalogue import Catalogue
 from statutes.facts import Conduct, Facts, InformationKind, RecipientKind, RespondentCategory
 from statutes.model import Provision, ProvisionVersion
+from statutes.rules.dated import ByVersion
 
 # ---------------------------------------------------------------------------------------------
 # Shapes
@@ -69,7 +70,9 @@ class Slot:
     part: int = 0
 
 
-Placement = Callable[[Context], Slot | None]  # None: this version has no such offence
+# None: this version has no such offence. A placement that differs between versions reads a
+# statutes.rules.dated.ByVersion table, never the version's wording.
+Placement = Callable[[Context], Slot | None]
 
 
 @dataclass(frozen=True)
@@ -87,9 +90,12 @@ class Aggravation:
     question: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class CriminalRule:
-    """One offence: a provision (with its later renumberings), its elements and its placement per version."""
+    """One offence: a provision (with its later renumberings), its elements and its placement per version.
+
+    Keyword arguments only: a registration reads as a list of named facts about the offence.
+    """
 
     id: str
     provision_id: str  # the earliest numbering; later ones follow Provision.replaced_by
@@ -103,6 +109,12 @@ class CriminalRule:
     flags: Callable[[Context], tuple[str, ...]] | None = None
     # False: acts under a later numbering belong to another rule (e.g. 電腦處理個資法第34條 → 個資法第42條)
     covers_successors: bool = True
+    # The paragraph that says 「其他法律有較重處罰之規定者，從其規定」, per version (None: that version
+    # does not); None here: no version of the provision says so. Read by engine_parts.concurrency.
+    subsidiarity: ByVersion[int | None] | None = None
+    # Versions (by first day) whose chosen paragraph carries no penalty of its own, and why; the
+    # catalogue test (tests/statutes/test_rule_versions.py) requires one for every such version.
+    no_penalty: Mapping[date, str] = field(default_factory=lambda: MappingProxyType({}))
 
 
 class ConcurrencyMode(StrEnum):

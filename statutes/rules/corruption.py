@@ -13,10 +13,10 @@ from statutes.rules.predicates import conduct_any, fixed, unknown
 RULES: tuple[CriminalRule, ...] = (
     # 貪污治罪條例
     CriminalRule(
-        "criminal.acpa.4.1.5",
-        "C0000007:4",
-        "違背職務收受賄賂罪",
-        (
+        id="criminal.acpa.4.1.5",
+        provision_id="C0000007:4",
+        title="違背職務收受賄賂罪",
+        elements=(
             Element(
                 "收受賄賂或其他不正利益",
                 lambda ctx: Check(ctx.facts.act.benefit_received, ("act.benefit_received",)),
@@ -30,14 +30,14 @@ RULES: tuple[CriminalRule, ...] = (
                 unknown("所收受之利益與洩密行為之間是否具對價關係（賄賂）？", "act.benefit_received"),
             ),
         ),
-        fixed(1, 5),
-        None,
+        placement=fixed(1, 5),
+        enacted=None,
     ),
     CriminalRule(
-        "criminal.acpa.6.1.4",
-        "C0000007:6",
-        "主管監督事務圖利罪",
-        (
+        id="criminal.acpa.6.1.4",
+        provision_id="C0000007:6",
+        title="主管監督事務圖利罪",
+        elements=(
             Element("利用秘密消息圖利", conduct_any(Conduct.PROFIT_FROM_SECRET), hard=True),
             OFFICIAL,
             INTENTIONAL,
@@ -51,14 +51,14 @@ RULES: tuple[CriminalRule, ...] = (
                 unknown("是否圖自己或其他私人不法利益並因而獲得利益？", "act.benefit_received"),
             ),
         ),
-        fixed(1, 4),
-        None,
+        placement=fixed(1, 4),
+        enacted=None,
     ),
     CriminalRule(
-        "criminal.acpa.6.1.5",
-        "C0000007:6",
-        "非主管監督事務圖利罪",
-        (
+        id="criminal.acpa.6.1.5",
+        provision_id="C0000007:6",
+        title="非主管監督事務圖利罪",
+        elements=(
             Element("利用秘密消息圖利", conduct_any(Conduct.PROFIT_FROM_SECRET), hard=True),
             OFFICIAL,
             INTENTIONAL,
@@ -75,7 +75,7 @@ RULES: tuple[CriminalRule, ...] = (
                 unknown("是否圖自己或其他私人不法利益並因而獲得利益？", "act.benefit_received"),
             ),
         ),
-        fixed(1, 5),
-        None,
+        placement=fixed(1, 5),
+        enacted=None,
     ),
 )

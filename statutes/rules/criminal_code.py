@@ -16,6 +16,7 @@ from statutes.rules.base import (
     Element,
     in_force,
 )
+from statutes.rules.dated import ByVersion, Since
 from statutes.rules.elements import (
     BUSINESS_INFO,
     DEFENCE_INFO,
@@ -40,6 +41,21 @@ from statutes.rules.predicates import (
     official_at_act,
     unknown,
 )
+
+# ---------------------------------------------------------------------------------------------
+# What each version requires (statutes/data/C0000001.json)
+
+# 第131條: whether 明知違背法令…圖自己或其他私人不法利益，因而獲得利益 is an element.
+CRIMINAL_131_KNOWING_GAIN: ByVersion[bool] = ByVersion(
+    "刑法第131條：是否以明知違背法令並因而獲得利益為要件",
+    ("C0000001:131",),
+    (
+        Since(date(1935, 7, 1), False, "1935-01-01 公布"),  # 直接或間接圖利者
+        Since(date(2001, 11, 9), True, "2001-11-07 修正公布"),  # 明知違背法令…因而獲得利益者
+        Since(date(2018, 5, 25), True, "2018-05-23 修正公布"),  # the same, with the fine converted
+    ),
+)
+
 
 # ---------------------------------------------------------------------------------------------
 # Elements
@@ -117,48 +133,48 @@ _1935 = date(1935, 7, 1)
 RULES: tuple[CriminalRule, ...] = (
     # 刑法 外患罪章
     CriminalRule(
-        "criminal.109.1",
-        "C0000001:109",
-        "洩漏交付國防秘密罪",
-        (LEAKED, DEFENCE_INFO, INTENTIONAL),
-        fixed(1),
-        _1935,
+        id="criminal.109.1",
+        provision_id="C0000001:109",
+        title="洩漏交付國防秘密罪",
+        elements=(LEAKED, DEFENCE_INFO, INTENTIONAL),
+        placement=fixed(1),
+        enacted=_1935,
         flags=_flags_109,
     ),
     CriminalRule(
-        "criminal.109.2",
-        "C0000001:109",
-        "洩漏交付國防秘密於外國（及依第115條之1於大陸地區等）罪",
-        (
+        id="criminal.109.2",
+        provision_id="C0000001:109",
+        title="洩漏交付國防秘密於外國（及依第115條之1於大陸地區等）罪",
+        elements=(
             LEAKED,
             DEFENCE_INFO,
             Element("洩漏或交付於外國或其派遣之人", _recipient_foreign_via_115_1, hard=True),
             INTENTIONAL,
         ),
-        fixed(2),
-        _1935,
+        placement=fixed(2),
+        enacted=_1935,
         flags=_flags_109,
     ),
     CriminalRule(
-        "criminal.110",
-        "C0000001:110",
-        "公務員過失洩漏交付國防秘密罪",
-        (
+        id="criminal.110",
+        provision_id="C0000001:110",
+        title="公務員過失洩漏交付國防秘密罪",
+        elements=(
             LEAKED,
             DEFENCE_INFO,
             OFFICIAL,
             Element("職務上知悉或持有", known_through_duty, question=DUTY_QUESTION),
             NEGLIGENT,
         ),
-        fixed(1),
-        _1935,
+        placement=fixed(1),
+        enacted=_1935,
     ),
     # 刑法 瀆職罪章
     CriminalRule(
-        "criminal.131",
-        "C0000001:131",
-        "公務員圖利罪",
-        (
+        id="criminal.131",
+        provision_id="C0000001:131",
+        title="公務員圖利罪",
+        elements=(
             Element("利用秘密消息圖利", conduct_any(Conduct.PROFIT_FROM_SECRET), hard=True),
             OFFICIAL,
             INTENTIONAL,
@@ -170,38 +186,38 @@ RULES: tuple[CriminalRule, ...] = (
                 "明知違背法令，圖自己或其他私人不法利益，因而獲得利益（2001年修正後）",
                 lambda ctx: (
                     Check(True, (), "1935年條文：直接或間接圖利")
-                    if "明知違背法令" not in ctx.version.text
+                    if not CRIMINAL_131_KNOWING_GAIN(ctx)
                     else Check(None, ("act.benefit_received",))
                 ),
                 question="是否明知違背法令，圖自己或其他私人不法利益，並因而獲得利益？",
             ),
         ),
-        fixed(1),
-        _1935,
+        placement=fixed(1),
+        enacted=_1935,
     ),
     CriminalRule(
-        "criminal.132.1",
-        "C0000001:132",
-        "公務員洩漏國防以外秘密罪",
-        (LEAKED, NON_DEFENCE_INFO, NON_DEFENCE_SECRET, OFFICIAL, INTENTIONAL),
-        fixed(1),
-        _1935,
+        id="criminal.132.1",
+        provision_id="C0000001:132",
+        title="公務員洩漏國防以外秘密罪",
+        elements=(LEAKED, NON_DEFENCE_INFO, NON_DEFENCE_SECRET, OFFICIAL, INTENTIONAL),
+        placement=fixed(1),
+        enacted=_1935,
         flags=_flags_132,
     ),
     CriminalRule(
-        "criminal.132.2",
-        "C0000001:132",
-        "公務員過失洩漏國防以外秘密罪",
-        (LEAKED, NON_DEFENCE_INFO, NON_DEFENCE_SECRET, OFFICIAL, NEGLIGENT),
-        fixed(2),
-        _1935,
+        id="criminal.132.2",
+        provision_id="C0000001:132",
+        title="公務員過失洩漏國防以外秘密罪",
+        elements=(LEAKED, NON_DEFENCE_INFO, NON_DEFENCE_SECRET, OFFICIAL, NEGLIGENT),
+        placement=fixed(2),
+        enacted=_1935,
         flags=_flags_132,
     ),
     CriminalRule(
-        "criminal.132.3",
-        "C0000001:132",
-        "非公務員洩漏國防以外秘密罪",
-        (
+        id="criminal.132.3",
+        provision_id="C0000001:132",
+        title="非公務員洩漏國防以外秘密罪",
+        elements=(
             LEAKED,
             NON_DEFENCE_INFO,
             NON_DEFENCE_SECRET,
@@ -209,30 +225,30 @@ RULES: tuple[CriminalRule, ...] = (
             Element("因職務或業務知悉或持有", known_through_duty, question=DUTY_QUESTION),
             INTENTIONAL,
         ),
-        fixed(3),
-        _1935,
+        placement=fixed(3),
+        enacted=_1935,
         flags=_flags_132,
     ),
     # 刑法 妨害秘密罪章
     CriminalRule(
-        "criminal.315",
-        "C0000001:315",
-        "妨害書信秘密罪",
-        (
+        id="criminal.315",
+        provision_id="C0000001:315",
+        title="妨害書信秘密罪",
+        elements=(
             Element("開拆或隱匿他人之封緘信函、文書或圖畫", conduct_any(Conduct.OPEN_OR_HIDE_SEALED), hard=True),
             UNJUSTIFIED,
             INTENTIONAL,
         ),
-        fixed(1),
-        _1935,
+        placement=fixed(1),
+        enacted=_1935,
         aggravations=(AGG_CRIMINAL_134,),
         complaint_basis="刑法第319條",
     ),
     CriminalRule(
-        "criminal.317",
-        "C0000001:317",
-        "洩漏業務上知悉工商秘密罪",
-        (
+        id="criminal.317",
+        provision_id="C0000001:317",
+        title="洩漏業務上知悉工商秘密罪",
+        elements=(
             LEAKED,
             BUSINESS_INFO,
             Element("行為人非公務員或曾任公務員之人（否則適用第318條）", not_ever_official),
@@ -244,16 +260,16 @@ RULES: tuple[CriminalRule, ...] = (
             UNJUSTIFIED,
             INTENTIONAL,
         ),
-        fixed(1),
-        _1935,
+        placement=fixed(1),
+        enacted=_1935,
         aggravations=(AGG_CRIMINAL_318_2,),
         complaint_basis="刑法第319條",
     ),
     CriminalRule(
-        "criminal.318",
-        "C0000001:318",
-        "洩漏職務上知悉工商秘密罪",
-        (
+        id="criminal.318",
+        provision_id="C0000001:318",
+        title="洩漏職務上知悉工商秘密罪",
+        elements=(
             LEAKED,
             BUSINESS_INFO,
             Element("行為人為公務員或曾任公務員之人", ever_official),
@@ -261,16 +277,16 @@ RULES: tuple[CriminalRule, ...] = (
             UNJUSTIFIED,
             INTENTIONAL,
         ),
-        fixed(1),
-        _1935,
+        placement=fixed(1),
+        enacted=_1935,
         aggravations=(AGG_CRIMINAL_318_2,),
         complaint_basis="刑法第319條",
     ),
     CriminalRule(
-        "criminal.318-1",
-        "C0000001:318-1",
-        "洩漏利用電腦知悉他人秘密罪",
-        (
+        id="criminal.318-1",
+        provision_id="C0000001:318-1",
+        title="洩漏利用電腦知悉他人秘密罪",
+        elements=(
             LEAKED,
             Element(
                 "涉及資通安全事件",
@@ -287,8 +303,8 @@ RULES: tuple[CriminalRule, ...] = (
             UNJUSTIFIED,
             INTENTIONAL,
         ),
-        fixed(1),
-        date(1997, 10, 10),
+        placement=fixed(1),
+        enacted=date(1997, 10, 10),
         aggravations=(AGG_CRIMINAL_134,),
         complaint_basis="刑法第319條",
     ),

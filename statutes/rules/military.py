@@ -33,10 +33,10 @@ def _flags_20(ctx: Context) -> tuple[str, ...]:
 RULES: tuple[CriminalRule, ...] = (
     # 陸海空軍刑法 (2001 full revision; the earlier Act is not in the catalogue)
     CriminalRule(
-        "criminal.military.20.1",
-        "F0120001:20",
-        "洩漏交付軍事機密罪",
-        (
+        id="criminal.military.20.1",
+        provision_id="F0120001:20",
+        title="洩漏交付軍事機密罪",
+        elements=(
             SOLDIER,
             LEAKED,
             Element(
@@ -47,16 +47,16 @@ RULES: tuple[CriminalRule, ...] = (
             SOLDIER_AT_ACT,
             INTENTIONAL,
         ),
-        fixed(1),
-        None,
+        placement=fixed(1),
+        enacted=None,
         aggravations=(AGG_MILITARY_21,),
         flags=_flags_20,
     ),
     CriminalRule(
-        "criminal.military.20.2",
-        "F0120001:20",
-        "洩漏交付軍事機密於敵人罪",
-        (
+        id="criminal.military.20.2",
+        provision_id="F0120001:20",
+        title="洩漏交付軍事機密於敵人罪",
+        elements=(
             SOLDIER,
             LEAKED,
             Element(
@@ -68,15 +68,15 @@ RULES: tuple[CriminalRule, ...] = (
             SOLDIER_AT_ACT,
             INTENTIONAL,
         ),
-        fixed(2),
-        None,
+        placement=fixed(2),
+        enacted=None,
         aggravations=(AGG_MILITARY_21,),
     ),
     CriminalRule(
-        "criminal.military.20.4",
-        "F0120001:20",
-        "過失洩漏交付軍事機密罪",
-        (
+        id="criminal.military.20.4",
+        provision_id="F0120001:20",
+        title="過失洩漏交付軍事機密罪",
+        elements=(
             SOLDIER,
             LEAKED,
             Element(
@@ -87,8 +87,8 @@ RULES: tuple[CriminalRule, ...] = (
             SOLDIER_AT_ACT,
             NEGLIGENT,
         ),
-        fixed(4),
-        None,
+        placement=fixed(4),
+        enacted=None,
         flags=_flags_20,
     ),
 )

@@ -2,12 +2,61 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from statutes.facts import Conduct, RecipientKind
 from statutes.rules.base import PUBLIC_SECRET_KINDS, Check, Context, CriminalRule, Element, Slot
+from statutes.rules.dated import ByVersion, Since
 from statutes.rules.elements import ABROAD_LINK, INTENTIONAL, LEAKED, NEGLIGENT, _pension_flag
 from statutes.rules.predicates import conduct_any, kind_any
+
+# ---------------------------------------------------------------------------------------------
+# What each version says (statutes/data/A0030028.json)
+
+
+@dataclass(frozen=True)
+class NsaVersion:
+    """One version of 國家安全法第5條之1 (→ 2023-12-01 第7條), as the rules read it."""
+
+    wording: int  # the amendment year of the text: 1996, 2019 or 2022
+    leak: int  # paragraph of 洩漏、交付或傳遞 (1996: every act, 「違反第二條之一規定者」)
+    collect: int  # paragraph of 刺探、蒐集
+    negligent: int | None  # 因過失犯第二項之罪 (None: the version punishes no negligence)
+
+
+NSA_VERSIONS: ByVersion[NsaVersion] = ByVersion(
+    "國家安全法第5條之1、第7條：各罪之項次及條文版本",
+    ("A0030028:5-1@1987", "A0030028:7"),
+    (
+        # ¶1 意圖危害國家安全或社會安定，違反第二條之一規定者; ¶3 其他法律有較重處罰之規定者，從其規定
+        Since(date(1996, 3, 1), NsaVersion(wording=1996, leak=1, collect=1, negligent=None), "1996-02-05 修正公布"),
+        # ¶2 第二條之一第二款 (洩漏、交付或傳遞), ¶3 第三款 (刺探、收集), ¶5 因過失犯第二項之罪
+        Since(
+            date(2019, 7, 5),
+            NsaVersion(wording=2019, leak=2, collect=3, negligent=5),
+            "2019-07-03 修正公布（2019-07-05 施行）",
+        ),
+        # 第7條 of the 2022 full revision: the same paragraphs, citing 第二條
+        Since(
+            date(2023, 12, 1),
+            NsaVersion(wording=2022, leak=2, collect=3, negligent=5),
+            "2022-06-08 修正公布（2023-12-01 施行）",
+        ),
+    ),
+)
+
+# 「其他法律有較重處罰之規定者，從其規定」 (engine_parts.concurrency): only the 1996 text says so.
+NSA_SUBSIDIARITY: ByVersion[int | None] = ByVersion(
+    "國家安全法第5條之1、第7條：「其他法律有較重處罰之規定者，從其規定」之項次",
+    NSA_VERSIONS.provisions,
+    (
+        Since(date(1996, 3, 1), 3, "1996-02-05 修正公布"),
+        Since(date(2019, 7, 5), None, "2019-07-03 修正公布（2019-07-05 施行）"),
+        Since(date(2023, 12, 1), None, "2022-06-08 修正公布（2023-12-01 施行）"),
+    ),
+)
+
 
 # ---------------------------------------------------------------------------------------------
 # Placements
@@ -15,19 +64,20 @@ from statutes.rules.predicates import conduct_any, kind_any
 
 def _nsa_1996(ctx: Context) -> bool:
     """國家安全法第5條之1 as added in 1996: one paragraph for every act, with 意圖危害國家安全或社會安定."""
-    return "違反第二條之一規定者" in ctx.version.text
+    return NSA_VERSIONS(ctx).wording == 1996
 
 
 def _nsa_leak(ctx: Context) -> Slot:
-    return Slot(1) if _nsa_1996(ctx) else Slot(2)
+    return Slot(NSA_VERSIONS(ctx).leak)
 
 
 def _nsa_collect(ctx: Context) -> Slot:
-    return Slot(1) if _nsa_1996(ctx) else Slot(3)
+    return Slot(NSA_VERSIONS(ctx).collect)
 
 
 def _nsa_negligent(ctx: Context) -> Slot | None:
-    return None if _nsa_1996(ctx) else Slot(5)
+    negligent = NSA_VERSIONS(ctx).negligent
+    return None if negligent is None else Slot(negligent)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -36,7 +86,8 @@ def _nsa_negligent(ctx: Context) -> Slot | None:
 
 def _nsa_recipient(ctx: Context) -> Check:
     kind, used = ctx.facts.recipient.kind, ("recipient.kind", "recipient.vendor_foreign_or_mainland")
-    old, renumbered = _nsa_1996(ctx), ctx.provision.id == "A0030028:7"
+    wording = NSA_VERSIONS(ctx).wording
+    old, renumbered = wording == 1996, wording == 2022
     if kind is RecipientKind.FOREIGN_STATE:
         return Check(
             True, used, "外國或其派遣之人（1996年條文：外國之公務機構或其設立、指定、委託之團體）" if old else ""
@@ -86,10 +137,10 @@ NSA_RECIPIENT = Element("為外國、大陸地區等境外勢力或其派遣之�
 RULES: tuple[CriminalRule, ...] = (
     # 國家安全法 (第2條之1/第5條之1 → 2023-12-01 第2條/第7條)
     CriminalRule(
-        "criminal.nsa.leak",
-        "A0030028:5-1@1987",
-        "為境外勢力洩漏交付傳遞公務機密罪",
-        (
+        id="criminal.nsa.leak",
+        provision_id="A0030028:5-1@1987",
+        title="為境外勢力洩漏交付傳遞公務機密罪",
+        elements=(
             Element("洩漏、交付或傳遞", conduct_any(Conduct.DISCLOSE, Conduct.DELIVER), hard=True),
             NSA_SECRET,
             ABROAD_LINK,
@@ -98,15 +149,16 @@ RULES: tuple[CriminalRule, ...] = (
             NSA_INTENT_1996,
             INTENTIONAL,
         ),
-        _nsa_leak,
-        date(1996, 3, 1),
+        placement=_nsa_leak,
+        enacted=date(1996, 3, 1),
         flags=_pension_flag,
+        subsidiarity=NSA_SUBSIDIARITY,
     ),
     CriminalRule(
-        "criminal.nsa.collect",
-        "A0030028:5-1@1987",
-        "為境外勢力刺探收集公務機密罪",
-        (
+        id="criminal.nsa.collect",
+        provision_id="A0030028:5-1@1987",
+        title="為境外勢力刺探收集公務機密罪",
+        elements=(
             Element("刺探或收集（蒐集）", conduct_any(Conduct.SPY_OR_COLLECT), hard=True),
             NSA_SECRET,
             ABROAD_LINK,
@@ -114,16 +166,18 @@ RULES: tuple[CriminalRule, ...] = (
             NSA_INTENT_1996,
             INTENTIONAL,
         ),
-        _nsa_collect,
-        date(1996, 3, 1),
+        placement=_nsa_collect,
+        enacted=date(1996, 3, 1),
         flags=_pension_flag,
+        subsidiarity=NSA_SUBSIDIARITY,
     ),
     CriminalRule(
-        "criminal.nsa.negligent",
-        "A0030028:5-1@1987",
-        "過失為境外勢力洩漏交付傳遞公務機密罪",
-        (LEAKED, NSA_SECRET, ABROAD_LINK, NSA_RECIPIENT, NEGLIGENT),
-        _nsa_negligent,
-        date(2019, 7, 5),
+        id="criminal.nsa.negligent",
+        provision_id="A0030028:5-1@1987",
+        title="過失為境外勢力洩漏交付傳遞公務機密罪",
+        elements=(LEAKED, NSA_SECRET, ABROAD_LINK, NSA_RECIPIENT, NEGLIGENT),
+        placement=_nsa_negligent,
+        enacted=date(2019, 7, 5),
+        subsidiarity=NSA_SUBSIDIARITY,
     ),
 )

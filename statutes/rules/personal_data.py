@@ -6,6 +6,7 @@ from datetime import date
 
 from statutes.facts import Conduct
 from statutes.rules.base import Aggravation, Check, Context, CriminalRule, Element
+from statutes.rules.dated import ByVersion, Since
 from statutes.rules.elements import INTENTIONAL, PERSONAL_DATA_GAIN_INTENT, PERSONAL_DATA_INFO
 from statutes.rules.predicates import (
     all_of,
@@ -18,6 +19,22 @@ from statutes.rules.predicates import (
     unknown,
     unlawful_gain_intent,
 )
+
+# ---------------------------------------------------------------------------------------------
+# What each version requires (statutes/data/I0050021.json)
+
+# 第41條: whether 意圖為自己或第三人不法之利益或損害他人之利益 is an element of 第1項.
+PDPA_41_GAIN_INTENT: ByVersion[bool] = ByVersion(
+    "個人資料保護法第41條第1項：是否以不法意圖為要件",
+    ("I0050021:41",),
+    (
+        # ¶1 違反…足生損害於他人者 (意圖營利 only in ¶2)
+        Since(date(2012, 10, 1), False, "2010-05-26 修正公布（2012-10-01 施行）"),
+        # ¶1 意圖為自己或第三人不法之利益或損害他人之利益，而違反…
+        Since(date(2016, 3, 15), True, "2015-12-30 修正公布（2016-03-15 施行）"),
+    ),
+)
+
 
 # ---------------------------------------------------------------------------------------------
 # Aggravations
@@ -59,10 +76,10 @@ def _complaint_1995(ctx: Context) -> Check:
 RULES: tuple[CriminalRule, ...] = (
     # 個人資料保護法 (1995: 電腦處理個人資料保護法)
     CriminalRule(
-        "criminal.pdpa.41",
-        "I0050021:41",
-        "非法蒐集處理利用個人資料罪",
-        (
+        id="criminal.pdpa.41",
+        provision_id="I0050021:41",
+        title="非法蒐集處理利用個人資料罪",
+        elements=(
             PERSONAL_DATA_INFO,
             Element(
                 "非法利用或洩漏個人資料",
@@ -78,23 +95,23 @@ RULES: tuple[CriminalRule, ...] = (
                 "意圖為自己或第三人不法之利益或損害他人之利益（2016年3月15日修正施行後）",
                 lambda ctx: (
                     unlawful_gain_intent(ctx)
-                    if "意圖為自己或第三人不法之利益" in ctx.version.text
+                    if PDPA_41_GAIN_INTENT(ctx)
                     else Check(True, (), "2012年條文第1項不以不法意圖為要件（意圖營利者，依第2項處五年以下有期徒刑）")
                 ),
                 question="是否意圖為自己或第三人不法之利益或損害他人之利益？",
             ),
             Element("足生損害於他人", third_party_harm, question="是否足生損害於他人（第三人權利受有損害）？"),
         ),
-        fixed(1),
-        date(2012, 10, 1),
+        placement=fixed(1),
+        enacted=date(2012, 10, 1),
         aggravations=(AGG_PDPA_OFFICIAL,),
         complaint_basis="個人資料保護法第45條",
     ),
     CriminalRule(
-        "criminal.pdpa.42",
-        "I0050021:42",
-        "妨害個人資料檔案正確罪",
-        (
+        id="criminal.pdpa.42",
+        provision_id="I0050021:42",
+        title="妨害個人資料檔案正確罪",
+        elements=(
             PERSONAL_DATA_INFO,
             Element("非法變更、刪除或以其他非法方法", conduct_any(Conduct.MISUSE_PERSONAL_DATA), hard=True),
             Element(
@@ -105,17 +122,17 @@ RULES: tuple[CriminalRule, ...] = (
             INTENTIONAL,
             Element("足生損害於他人", third_party_harm, question="是否足生損害於他人（第三人權利受有損害）？"),
         ),
-        fixed(1),
-        date(2012, 10, 1),
+        placement=fixed(1),
+        enacted=date(2012, 10, 1),
         aggravations=(AGG_PDPA_OFFICIAL,),
         complaint=_complaint_42,
         complaint_basis="個人資料保護法第45條",
     ),
     CriminalRule(
-        "criminal.pdpa1995.34",
-        "I0050021:34@1995",
-        "妨害個人資料檔案正確罪（電腦處理個人資料保護法）",
-        (
+        id="criminal.pdpa1995.34",
+        provision_id="I0050021:34@1995",
+        title="妨害個人資料檔案正確罪（電腦處理個人資料保護法）",
+        elements=(
             PERSONAL_DATA_INFO,
             Element(
                 "非法輸出、干擾、變更、刪除或以其他非法方法",
@@ -130,8 +147,8 @@ RULES: tuple[CriminalRule, ...] = (
             INTENTIONAL,
             Element("致損害於他人", third_party_harm, question="是否致損害於他人（第三人權利受有損害）？"),
         ),
-        fixed(1),
-        date(1995, 8, 13),
+        placement=fixed(1),
+        enacted=date(1995, 8, 13),
         aggravations=(AGG_PDPA_OFFICIAL,),
         complaint=_complaint_1995,
         complaint_basis="電腦處理個人資料保護法（告訴乃論與否未經核對）",

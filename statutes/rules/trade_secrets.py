@@ -35,10 +35,10 @@ AGG_TRADE_SECRET_OFFICIAL = Aggravation(
 RULES: tuple[CriminalRule, ...] = (
     # 營業秘密法
     CriminalRule(
-        "criminal.tsa.13-1",
-        "J0080028:13-1",
-        "侵害營業秘密罪",
-        (
+        id="criminal.tsa.13-1",
+        provision_id="J0080028:13-1",
+        title="侵害營業秘密罪",
+        elements=(
             TRADE_SECRET_INFO,
             Element(
                 "未經授權或逾越授權範圍而重製、使用或洩漏",
@@ -52,16 +52,16 @@ RULES: tuple[CriminalRule, ...] = (
             ),
             INTENTIONAL,
         ),
-        fixed(1, 2),
-        date(2013, 2, 1),
+        placement=fixed(1, 2),
+        enacted=date(2013, 2, 1),
         aggravations=(AGG_TRADE_SECRET_OFFICIAL,),
         complaint_basis="營業秘密法第13條之3第1項",
     ),
     CriminalRule(
-        "criminal.tsa.13-2",
-        "J0080028:13-2",
-        "意圖在境外使用而侵害營業秘密罪",
-        (
+        id="criminal.tsa.13-2",
+        provision_id="J0080028:13-2",
+        title="意圖在境外使用而侵害營業秘密罪",
+        elements=(
             TRADE_SECRET_INFO,
             Element(
                 "未經授權或逾越授權範圍而重製、使用或洩漏",
@@ -90,8 +90,8 @@ RULES: tuple[CriminalRule, ...] = (
             ),
             INTENTIONAL,
         ),
-        fixed(1),
-        date(2013, 2, 1),
+        placement=fixed(1),
+        enacted=date(2013, 2, 1),
         aggravations=(AGG_TRADE_SECRET_OFFICIAL,),
         complaint_basis="營業秘密法第13條之3第1項（僅及於第13條之1）",
     ),
