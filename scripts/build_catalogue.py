@@ -434,111 +434,143 @@ def _curated_text(raw: dict[str, Any]) -> str:
 
 def build_provision(context: LawContext, spec: dict[str, Any], unresolved: list[str]) -> Provision:
     """One provision from its curation entry and the source data."""
-    pcode = context.pcode
     article = normalize_article(spec["article"])
     provision_id = spec["id"]
-    expected_id = f"{pcode}:{article}"
+    expected_id = f"{context.pcode}:{article}"
     if provision_id != expected_id and not provision_id.startswith(expected_id + "@"):
         raise CatalogueError(f"{provision_id}: id does not match article {article}")
-    era_start = parse_iso(spec.get("era_from")) or date.min
-    era_end = parse_iso(spec.get("era_before"))
-    era = (era_start, era_end)
-    decisions: dict[str, str] = context.curation.raw.get("unwrap", {})
-
-    built: list[tuple[date, ProvisionVersion]] = []
     # Texts older than the data (seed leaflet) or not in it (official site), curated.
-    for raw in spec.get("curated_versions", []):
-        promulgated = date.fromisoformat(raw["amendment"])
-        amendment = context.amendment_on(promulgated) if context.source is not None else None
-        if amendment is not None:
-            effective_from, basis = context.effective(amendment, article)
-        else:
-            effective_from, basis = date.fromisoformat(raw["effective_from"]), raw["effective_basis"]
-        text = _curated_text(raw)
-        version = ProvisionVersion(
-            text=text,
-            effective_from=effective_from,
-            effective_to=None,
-            promulgated=promulgated,
-            amendment=promulgated.isoformat(),
-            repealed=text.strip() == "（刪除）",
-            verified=bool(raw.get("verified", False)),
-            source=f"{raw['source']} In force from: {basis.rstrip('.')}.",
-        )
-        built.append((effective_from, version))
-
-    source_spec = spec.get("source")
-    if source_spec is not None:
-        if context.source is None:
-            raise CatalogueError(f"{provision_id}: no source data for {pcode}")
-        label = source_spec.get("article", article)
-        matches = [a for a in context.source["articles"] if normalize_article(a["article"]) == label]
-        if len(matches) != 1:
-            raise CatalogueError(f"{provision_id}: article {label} not in the source data")
-        texts = source_texts(matches[0], source_spec.get("law_date_from"), source_spec.get("law_date_before"))
-        if not texts:
-            raise CatalogueError(f"{provision_id}: no source versions in the selected window")
-        for position, group in enumerate(group_versions(context, article, texts, era)):
-            amendment = group.amendment
-            assert amendment is not None
-            effective_from, basis = context.effective(amendment, article)
-            where = f"{provision_id} ({effective_from})"
-            latest = group.latest
-            text = unwrap(latest.text, decisions, unresolved, where) if latest.wrapped else latest.text
-            variants = []
-            for variant_text, kind in group.variants:
-                body = (
-                    unwrap(variant_text.text, decisions, unresolved, where + " variant")
-                    if variant_text.wrapped
-                    else variant_text.text
-                )
-                variants.append(
-                    EditorialVariant(
-                        text=body,
-                        kind=kind,
-                        first_seen=snapshot_date(variant_text.first_snapshot),
-                        last_seen=snapshot_date(variant_text.last_snapshot),
-                    )
-                )
-            source = _describe_sources(group.sources)
-            if group.sources[0].predates:
-                source += (
-                    f". The text predates the first snapshot; it is dated from the last amendment of this article "
-                    f"before the data ({amendment.promulgated}, 沿革 entry {amendment.entry})"
-                )
-            if position == 0 and not spec.get("curated_versions") and not amendment.adds(article):
-                earlier = context.touching(article, None, amendment.promulgated - timedelta(days=1), era)
-                adding = [index for index, item in enumerate(earlier) if item.adds(article)]
-                earlier = earlier[adding[-1] :] if adding else earlier
-                if earlier:
-                    dates = ", ".join(str(item.promulgated) for item in earlier)
-                    source += (
-                        f". The 沿革 records earlier promulgations covering this article number ({dates}); no earlier "
-                        "text is in the data or the seed leaflet, so the catalogue starts with this version"
-                    )
-            note = spec.get("version_notes", {}).get(effective_from.isoformat())
-            if note:
-                source += f". {note.rstrip('.')}"
-            version = ProvisionVersion(
-                text=text,
-                effective_from=effective_from,
-                effective_to=None,
-                promulgated=amendment.promulgated,
-                amendment=amendment.promulgated.isoformat(),
-                repealed=strip_whitespace(text) == "（刪除）",
-                verified=True,
-                source=f"{source}. In force from: {basis.rstrip('.')}.",
-                editorial_variants=tuple(variants),
-            )
-            built.append((effective_from, version))
-
+    built = [_curated_version(context, article, raw) for raw in spec.get("curated_versions", [])]
+    if spec.get("source") is not None:
+        built.extend(_source_versions(context, spec, article, unresolved))
     if not built:
         raise CatalogueError(f"{provision_id}: no versions")
     built.sort(key=lambda item: item[0])
     for (first, _), (second, _) in itertools.pairwise(built):
         if first >= second:
             raise CatalogueError(f"{provision_id}: two versions from {first} / {second}")
+    return Provision(
+        id=provision_id,
+        law=context.pcode,
+        article=article,
+        title=spec["title"],
+        paragraph_titles={int(key): value for key, value in spec.get("paragraph_titles", {}).items()},
+        versions=_dated(context, spec, article, built),
+        replaced_by=spec.get("replaced_by"),
+        replaces=None,
+    )
 
+
+def _curated_version(context: LawContext, article: str, raw: dict[str, Any]) -> tuple[date, ProvisionVersion]:
+    """A curated text, in force from its amendment's date (or the curated date, for a law without 沿革)."""
+    promulgated = date.fromisoformat(raw["amendment"])
+    amendment = context.amendment_on(promulgated) if context.source is not None else None
+    if amendment is not None:
+        effective_from, basis = context.effective(amendment, article)
+    else:
+        effective_from, basis = date.fromisoformat(raw["effective_from"]), raw["effective_basis"]
+    text = _curated_text(raw)
+    version = ProvisionVersion(
+        text=text,
+        effective_from=effective_from,
+        effective_to=None,
+        promulgated=promulgated,
+        amendment=promulgated.isoformat(),
+        repealed=text.strip() == "（刪除）",
+        verified=bool(raw.get("verified", False)),
+        source=f"{raw['source']} In force from: {basis.rstrip('.')}.",
+    )
+    return effective_from, version
+
+
+def _source_versions(
+    context: LawContext, spec: dict[str, Any], article: str, unresolved: list[str]
+) -> Iterator[tuple[date, ProvisionVersion]]:
+    """The legal versions made of the source texts the curation selects (``spec["source"]``)."""
+    provision_id, source_spec = spec["id"], spec["source"]
+    if context.source is None:
+        raise CatalogueError(f"{provision_id}: no source data for {context.pcode}")
+    label = source_spec.get("article", article)
+    matches = [a for a in context.source["articles"] if normalize_article(a["article"]) == label]
+    if len(matches) != 1:
+        raise CatalogueError(f"{provision_id}: article {label} not in the source data")
+    texts = source_texts(matches[0], source_spec.get("law_date_from"), source_spec.get("law_date_before"))
+    if not texts:
+        raise CatalogueError(f"{provision_id}: no source versions in the selected window")
+    era = (parse_iso(spec.get("era_from")) or date.min, parse_iso(spec.get("era_before")))
+    decisions: dict[str, str] = context.curation.raw.get("unwrap", {})
+    for position, group in enumerate(group_versions(context, article, texts, era)):
+        amendment = group.amendment
+        assert amendment is not None
+        effective_from, basis = context.effective(amendment, article)
+        where = f"{provision_id} ({effective_from})"
+
+        def unwrapped(item: SourceText, where: str = where) -> str:
+            return unwrap(item.text, decisions, unresolved, where) if item.wrapped else item.text
+
+        text = unwrapped(group.latest)
+        variants = [
+            EditorialVariant(
+                text=unwrapped(item, where + " variant"),
+                kind=kind,
+                first_seen=snapshot_date(item.first_snapshot),
+                last_seen=snapshot_date(item.last_snapshot),
+            )
+            for item, kind in group.variants
+        ]
+        source = _group_source(context, spec, article, group, amendment, era, first=position == 0)
+        version = ProvisionVersion(
+            text=text,
+            effective_from=effective_from,
+            effective_to=None,
+            promulgated=amendment.promulgated,
+            amendment=amendment.promulgated.isoformat(),
+            repealed=strip_whitespace(text) == "（刪除）",
+            verified=True,
+            source=f"{source}. In force from: {basis.rstrip('.')}.",
+            editorial_variants=tuple(variants),
+        )
+        yield effective_from, version
+
+
+def _group_source(
+    context: LawContext,
+    spec: dict[str, Any],
+    article: str,
+    group: Group,
+    amendment: Amendment,
+    era: tuple[date, date | None],
+    *,
+    first: bool,
+) -> str:
+    """Where a legal version's text comes from, and what the data cannot vouch for."""
+    source = _describe_sources(group.sources)
+    if group.sources[0].predates:
+        source += (
+            f". The text predates the first snapshot; it is dated from the last amendment of this article "
+            f"before the data ({amendment.promulgated}, 沿革 entry {amendment.entry})"
+        )
+    if first and not spec.get("curated_versions") and not amendment.adds(article):
+        earlier = context.touching(article, None, amendment.promulgated - timedelta(days=1), era)
+        adding = [index for index, item in enumerate(earlier) if item.adds(article)]
+        earlier = earlier[adding[-1] :] if adding else earlier
+        if earlier:
+            dates = ", ".join(str(item.promulgated) for item in earlier)
+            source += (
+                f". The 沿革 records earlier promulgations covering this article number ({dates}); no earlier "
+                "text is in the data or the seed leaflet, so the catalogue starts with this version"
+            )
+    effective_from, _ = context.effective(amendment, article)
+    note = spec.get("version_notes", {}).get(effective_from.isoformat())
+    if note:
+        source += f". {note.rstrip('.')}"
+    return source
+
+
+def _dated(
+    context: LawContext, spec: dict[str, Any], article: str, built: list[tuple[date, ProvisionVersion]]
+) -> tuple[ProvisionVersion, ...]:
+    """The versions with their end dates, penalties and the curated end note."""
     end = None
     if spec.get("ends_with_amendment"):
         ending = context.amendment_on(date.fromisoformat(spec["ends_with_amendment"]))
@@ -547,21 +579,12 @@ def build_provision(context: LawContext, spec: dict[str, Any], unresolved: list[
     rules = spec.get("penalties", [])
     for index, (effective_from, version) in enumerate(built):
         effective_to = built[index + 1][0] - timedelta(days=1) if index + 1 < len(built) else end
-        penalties = compute_penalties(pcode, version.text, version.promulgated, effective_from, rules)
+        penalties = compute_penalties(context.pcode, version.text, version.promulgated, effective_from, rules)
         source = version.source
         if index + 1 == len(built) and spec.get("end_note"):
             source = f"{source} {spec['end_note']}"
         versions.append(replace(version, effective_to=effective_to, penalties=penalties, source=source))
-    return Provision(
-        id=provision_id,
-        law=pcode,
-        article=article,
-        title=spec["title"],
-        paragraph_titles={int(key): value for key, value in spec.get("paragraph_titles", {}).items()},
-        versions=tuple(versions),
-        replaced_by=spec.get("replaced_by"),
-        replaces=None,
-    )
+    return tuple(versions)
 
 
 def link_provisions(provisions: dict[str, Provision]) -> dict[str, Provision]:
