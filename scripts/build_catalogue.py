@@ -142,7 +142,8 @@ class LawCuration:
 
     @property
     def provisions(self) -> list[dict[str, Any]]:
-        return self.raw.get("provisions", [])
+        provisions: list[dict[str, Any]] = self.raw.get("provisions", [])
+        return provisions
 
 
 def load_curation(directory: Path) -> dict[str, LawCuration]:
