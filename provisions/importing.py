@@ -15,7 +15,8 @@ from pathlib import Path
 from core.extensions import db
 from provisions.models import StatuteLaw
 from provisions.store import SaveReport, law_from_db, save_law
-from statutes.changes import ChangeKind, LawChanges, apply_changes, compute_changes
+from statutes.applying import apply_changes
+from statutes.changes import ChangeKind, LawChanges, compute_changes
 from statutes.model import Law, ProvisionVersion, cite_article
 from statutes.opendata import read_open_data
 from statutes.penalties import PenaltyParseError, parse_penalties

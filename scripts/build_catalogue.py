@@ -12,9 +12,9 @@ if a data file would change.
 
 Dating rules:
 
-* The 沿革 (``history``) is parsed into amendments: promulgation date, the articles named (lists,
-  ranges 第 315～318 條, 增訂, 刪除), full revisions (全文 N 條), and the effective date: an
-  explicit 「自…施行」, a separate order recorded in the 沿革 (「…令發布定自…施行」), a
+* The 沿革 (``history``) is parsed into amendments (:mod:`statutes.amendments`): promulgation
+  date, the articles named (lists, ranges 第 315～318 條, 增訂, 刪除), full revisions (全文 N
+  條), and the effective date: an explicit 「自…施行」, a separate order recorded in the 沿革 (「…令發布定自…施行」), a
   period (「自公布後一年施行」) or — for 「自公布日施行」 and for amendments that record no
   date — the third day counting the day of promulgation (中央法規標準法第13條). Anything
   ambiguous (several dates, orders for some articles only) stops the build until it is settled
@@ -53,7 +53,6 @@ Curation (``statutes/curation/<PCODE>.json``), all keys optional except ``pcode`
 from __future__ import annotations
 
 import argparse
-import calendar
 import itertools
 import json
 import re
@@ -69,8 +68,9 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # run as a script: make the ``statutes`` package importable
     sys.path.insert(0, str(ROOT))
 
+from statutes.amendments import NO_DATE_BASIS, Amendment, parse_history  # noqa: E402
 from statutes.catalogue import DATA_DIRECTORY, dump_law  # noqa: E402
-from statutes.chinese_numbers import parse_chinese_number  # noqa: E402
+from statutes.history import HistoryError  # noqa: E402
 from statutes.model import (  # noqa: E402
     EditorialVariant,
     Law,
@@ -78,7 +78,6 @@ from statutes.model import (  # noqa: E402
     Provision,
     ProvisionVersion,
     VariantKind,
-    article_sort_key,
     cite_article,
     normalize_article,
 )
@@ -100,8 +99,6 @@ WRAP_COLUMNS = 63
 FINE_TIMES_THIRTY_BEFORE = date(1983, 6, 26)
 FINE_TIMES_THREE_UNTIL = date(2005, 1, 7)
 CRIMINAL_CODE = "C0000001"
-STANDARDS_ACT_ENACTED = date(1970, 8, 31)  # 中央法規標準法
-NO_DATE_BASIS = "沿革 records no 施行 date"
 
 
 class CatalogueError(Exception):
@@ -109,22 +106,7 @@ class CatalogueError(Exception):
 
 
 # ---------------------------------------------------------------------------------------------
-# Dates
-
-
-_CN = "〇零一二三四五六七八九十百"
-_ROC_DATE = re.compile(rf"(?:中華民國)?(?P<y>[{_CN}]+|同)年(?P<m>[{_CN}]+)月(?P<d>[{_CN}]+)日")
-
-
-def roc_date(match: re.Match[str], same_year: int | None = None) -> date:
-    """A Gregorian date from a 民國 date written in Chinese numerals (「同年」 needs ``same_year``)."""
-    if match["y"] == "同":
-        if same_year is None:
-            raise CatalogueError(f"「同年」 without a year: {match.group()}")
-        year = same_year
-    else:
-        year = parse_chinese_number(match["y"]) + 1911
-    return date(year, parse_chinese_number(match["m"]), parse_chinese_number(match["d"]))
+# Dates (the 沿革 is read by statutes.amendments / statutes.history)
 
 
 def parse_iso(value: str | None) -> date | None:
@@ -138,218 +120,6 @@ def law_date(value: str) -> date:
 
 def snapshot_date(value: str | None) -> date | None:
     return law_date(value) if value else None
-
-
-def third_day(promulgated: date) -> date:
-    """中央法規標準法第13條: in force from the third day, counting the day of promulgation."""
-    return promulgated + timedelta(days=2)
-
-
-def add_months(day: date, months: int) -> date:
-    month = day.month - 1 + months
-    year = day.year + month // 12
-    month = month % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
-
-
-# ---------------------------------------------------------------------------------------------
-# 沿革 (amendment history)
-
-
-@dataclass(frozen=True)
-class Amendment:
-    """One promulgation recorded in a law's 沿革."""
-
-    entry: int  # the 沿革 entry number
-    promulgated: date
-    articles: tuple[str, ...]  # named articles, normalised ("115-1"); ranges are in ``ranges``
-    ranges: tuple[tuple[str, str], ...]
-    added: tuple[str, ...]  # articles this amendment added (增訂); they did not exist before
-    full_revision: bool  # 全文 N 條 (an enactment or a full revision): every article
-    all_articles: bool  # touches every article (full revision, or no article list recorded)
-    effective: date | None  # None: the 沿革 does not settle it (needs curation if it matters)
-    basis: str
-    text: str
-
-    def touches(self, article: str) -> bool:
-        """Whether this amendment enacted, amended, added or deleted ``article``."""
-        if self.all_articles or article in self.articles:
-            return True
-        key = article_sort_key(article)
-        return any(article_sort_key(low) <= key <= article_sort_key(high) for low, high in self.ranges)
-
-    def adds(self, article: str) -> bool:
-        """Whether this amendment added ``article`` (增訂), i.e. it did not exist before."""
-        key = article_sort_key(article)
-        for item in self.added:
-            low, _, high = item.partition("～")
-            if article_sort_key(low) <= key <= article_sort_key(high or low):
-                return True
-        return False
-
-    def article_list(self) -> list[str]:
-        listed = [*self.articles, *(f"{low}～{high}" for low, high in self.ranges)]
-        return sorted(listed, key=lambda item: article_sort_key(item.split("～")[0]))
-
-
-_ENTRY = re.compile(r"(?m)^\s*(\d+)\.\s*")
-_SEGMENT_START = re.compile(rf"中華民國[{_CN}]+年[{_CN}]+月[{_CN}]+日")
-_ARTICLE_LIST = re.compile(r"第?((?:\d+(?:-\d+)?)(?:[、～](?:\d+(?:-\d+)?))*)條")
-_FULL_TEXT = re.compile(r"全文\d+條")
-_PROMULGATION = re.compile(r"(公布|發布)")
-_CHANGE = re.compile(r"(制定|修正|增訂|刪除|訂定)")
-_ON_PROMULGATION = re.compile(r"自(?:公布|發布)(?:之)?日(?:起)?施行")
-_SAME_DAY = re.compile(r"公布(?:同日)?施行")
-_AFTER_PERIOD = re.compile(r"自(?:公布|發布)後(?P<period>[^（施]+?)(?:（(?P<date>[^）]+)）)?施行")
-_EXPLICIT = re.compile(rf"自(?P<date>(?:中華民国|中華民國)?(?:[{_CN}]+|同)年[{_CN}]+月[{_CN}]+日)(?:起)?施行")
-_BY_ORDER = re.compile(r"施行日期(?:，)?(?:由|以)")
-_ORDER_DATE = re.compile(rf"(?:定自|定於|發布自|自)(?P<date>(?:中華民國)?[{_CN}]+年[{_CN}]+月[{_CN}]+日)(?:起)?施行")
-_ORDER_VERB = re.compile(r"(?<!規)定(?:自|於)")
-_QUALIFIED = re.compile(r"(但|除|其中|以外|部分)")
-
-
-def _history_entries(history: str) -> list[tuple[int, str]]:
-    parts = _ENTRY.split(history)
-    return [(int(parts[index]), re.sub(r"\s+", "", parts[index + 1])) for index in range(1, len(parts), 2)]
-
-
-def _segments(entry: str) -> list[str]:
-    """An entry split at each 「中華民國…日」 that opens a promulgation or an order."""
-    starts = [0]
-    for match in _SEGMENT_START.finditer(entry):
-        before = entry[max(0, match.start() - 2) : match.start()]
-        if match.start() and not before.endswith(("於", "自", "至", "前")):
-            starts.append(match.start())
-    starts = sorted(set(starts))
-    return [entry[start:end] for start, end in zip(starts, [*starts[1:], len(entry)], strict=True)]
-
-
-def _articles(text: str) -> tuple[list[str], list[tuple[str, str]]]:
-    named: list[str] = []
-    ranges: list[tuple[str, str]] = []
-    text = _FULL_TEXT.sub("", text)
-    for match in _ARTICLE_LIST.finditer(text):
-        for item in match.group(1).split("、"):
-            if "～" in item:
-                low, high = item.split("～")
-                ranges.append((low, high))
-            elif item:
-                named.append(item)
-    return named, ranges
-
-
-def _added(text: str) -> list[str]:
-    named, ranges = _articles(text)
-    return [*named, *(f"{low}～{high}" for low, high in ranges)]
-
-
-def _period_months(period: str) -> int | None:
-    match = re.fullmatch(rf"(?:(?P<y>[{_CN}]+)年)?(?:(?P<m>[{_CN}]+)個?月)?", period)
-    if not match or not (match["y"] or match["m"]):
-        return None
-    years = parse_chinese_number(match["y"]) if match["y"] else 0
-    months = parse_chinese_number(match["m"]) if match["m"] else 0
-    return years * 12 + months
-
-
-def _order_date(segment: str, year: int) -> date | None:
-    match = _ORDER_DATE.search(segment)
-    if not match:
-        return None
-    inner = _ROC_DATE.search(match["date"])
-    return roc_date(inner, year) if inner else None
-
-
-def _effective(primary: str, orders: list[str], promulgated: date) -> tuple[date | None, str]:
-    """The effective date of one promulgation and its basis; (None, reason) if ambiguous."""
-    clauses = [part for part in primary.split("；") if "施行" in part]
-    clause = "；".join(clauses)
-    if clause and _QUALIFIED.search(clause):
-        return None, f"沿革 gives more than one 施行 rule: 「{clause}」"
-    if len(orders) > 1:
-        return None, "沿革 records several 施行 orders: " + " / ".join(orders)
-    if orders and re.search(r"第\d", orders[0].split("令")[-1]):
-        return None, f"the 施行 order names only some articles: 「{orders[0]}」"
-    if _SAME_DAY.search(clause):
-        return promulgated, f"沿革：「{clause}」"
-    if _ON_PROMULGATION.search(clause):
-        return third_day(promulgated), f"沿革：「{clause}」；中央法規標準法第13條：自公布日起算至第三日起發生效力"
-    if match := _AFTER_PERIOD.search(clause):
-        if match["date"] and (inner := _ROC_DATE.search(match["date"])):
-            return roc_date(inner, promulgated.year), f"沿革：「{clause}」"
-        months = _period_months(match["period"])
-        if months is None:
-            return None, f"unknown period: 「{clause}」"
-        return add_months(promulgated, months), f"沿革：「{clause}」"
-    if match := _EXPLICIT.search(clause):
-        inner = _ROC_DATE.search(match["date"])
-        if inner:
-            return roc_date(inner, promulgated.year), f"沿革：「{clause}」"
-    if orders:
-        day = _order_date(orders[0], promulgated.year)
-        if day is not None:
-            return day, f"沿革：{orders[0]}"
-        return None, f"unreadable 施行 order: 「{orders[0]}」"
-    if clause:
-        if _BY_ORDER.search(clause):
-            return None, f"沿革：「{clause}」 and records no order fixing the date"
-        return None, f"unknown 施行 clause: 「{clause}」"
-    basis = f"{NO_DATE_BASIS}: taken as in force from the third day counting promulgation (中央法規標準法第13條)"
-    if promulgated < STANDARDS_ACT_ENACTED:
-        basis += "; that Act dates from 1970, so for this earlier date the day is a convention, not verified"
-    return third_day(promulgated), basis
-
-
-def parse_history(history: str) -> list[Amendment]:
-    """The promulgations recorded in a 沿革, oldest first."""
-    amendments: list[Amendment] = []
-    for number, entry in _history_entries(history):
-        segments = _segments(entry)
-        primaries = [
-            segment
-            for index, segment in enumerate(segments)
-            if _PROMULGATION.search(segment)
-            and (index == 0 or _CHANGE.search(segment))
-            and not _ORDER_VERB.search(segment)
-        ]
-        orders = [
-            segment
-            for segment in segments
-            if segment not in primaries and "施行" in segment and _ORDER_DATE.search(segment) and "管轄" not in segment
-        ]
-        if not primaries:
-            raise CatalogueError(f"沿革 entry {number} has no promulgation: {entry}")
-        for primary in primaries:
-            match = _ROC_DATE.search(primary)
-            if not match:
-                raise CatalogueError(f"沿革 entry {number} has no date: {primary}")
-            promulgated = roc_date(match)
-            head = primary.split("；")[0] if "；" in primary else primary
-            listed = "；".join(part for part in primary.split("；") if "施行" not in part) or head
-            named, ranges = _articles(listed)
-            added = tuple(
-                item
-                for part in re.split(r"[；，]", listed)
-                if "增訂" in part
-                for item in _added(part.split("增訂", 1)[1])
-            )
-            full = bool(_FULL_TEXT.search(primary)) or ("制定" in primary and not named and not ranges)
-            effective, basis = _effective(primary, orders if len(primaries) == 1 else [], promulgated)
-            amendments.append(
-                Amendment(
-                    entry=number,
-                    promulgated=promulgated,
-                    articles=tuple(named),
-                    ranges=tuple(ranges),
-                    added=added,
-                    full_revision=full,
-                    all_articles=full or not (named or ranges),
-                    effective=effective,
-                    basis=basis,
-                    text=primary,
-                )
-            )
-    return amendments
 
 
 # ---------------------------------------------------------------------------------------------
@@ -372,7 +142,8 @@ class LawCuration:
 
     @property
     def provisions(self) -> list[dict[str, Any]]:
-        return self.raw.get("provisions", [])
+        provisions: list[dict[str, Any]] = self.raw.get("provisions", [])
+        return provisions
 
 
 def load_curation(directory: Path) -> dict[str, LawCuration]:
@@ -664,111 +435,143 @@ def _curated_text(raw: dict[str, Any]) -> str:
 
 def build_provision(context: LawContext, spec: dict[str, Any], unresolved: list[str]) -> Provision:
     """One provision from its curation entry and the source data."""
-    pcode = context.pcode
     article = normalize_article(spec["article"])
     provision_id = spec["id"]
-    expected_id = f"{pcode}:{article}"
+    expected_id = f"{context.pcode}:{article}"
     if provision_id != expected_id and not provision_id.startswith(expected_id + "@"):
         raise CatalogueError(f"{provision_id}: id does not match article {article}")
-    era_start = parse_iso(spec.get("era_from")) or date.min
-    era_end = parse_iso(spec.get("era_before"))
-    era = (era_start, era_end)
-    decisions: dict[str, str] = context.curation.raw.get("unwrap", {})
-
-    built: list[tuple[date, ProvisionVersion]] = []
     # Texts older than the data (seed leaflet) or not in it (official site), curated.
-    for raw in spec.get("curated_versions", []):
-        promulgated = date.fromisoformat(raw["amendment"])
-        amendment = context.amendment_on(promulgated) if context.source is not None else None
-        if amendment is not None:
-            effective_from, basis = context.effective(amendment, article)
-        else:
-            effective_from, basis = date.fromisoformat(raw["effective_from"]), raw["effective_basis"]
-        text = _curated_text(raw)
-        version = ProvisionVersion(
-            text=text,
-            effective_from=effective_from,
-            effective_to=None,
-            promulgated=promulgated,
-            amendment=promulgated.isoformat(),
-            repealed=text.strip() == "（刪除）",
-            verified=bool(raw.get("verified", False)),
-            source=f"{raw['source']} In force from: {basis.rstrip('.')}.",
-        )
-        built.append((effective_from, version))
-
-    source_spec = spec.get("source")
-    if source_spec is not None:
-        if context.source is None:
-            raise CatalogueError(f"{provision_id}: no source data for {pcode}")
-        label = source_spec.get("article", article)
-        matches = [a for a in context.source["articles"] if normalize_article(a["article"]) == label]
-        if len(matches) != 1:
-            raise CatalogueError(f"{provision_id}: article {label} not in the source data")
-        texts = source_texts(matches[0], source_spec.get("law_date_from"), source_spec.get("law_date_before"))
-        if not texts:
-            raise CatalogueError(f"{provision_id}: no source versions in the selected window")
-        for position, group in enumerate(group_versions(context, article, texts, era)):
-            amendment = group.amendment
-            assert amendment is not None
-            effective_from, basis = context.effective(amendment, article)
-            where = f"{provision_id} ({effective_from})"
-            latest = group.latest
-            text = unwrap(latest.text, decisions, unresolved, where) if latest.wrapped else latest.text
-            variants = []
-            for variant_text, kind in group.variants:
-                body = (
-                    unwrap(variant_text.text, decisions, unresolved, where + " variant")
-                    if variant_text.wrapped
-                    else variant_text.text
-                )
-                variants.append(
-                    EditorialVariant(
-                        text=body,
-                        kind=kind,
-                        first_seen=snapshot_date(variant_text.first_snapshot),
-                        last_seen=snapshot_date(variant_text.last_snapshot),
-                    )
-                )
-            source = _describe_sources(group.sources)
-            if group.sources[0].predates:
-                source += (
-                    f". The text predates the first snapshot; it is dated from the last amendment of this article "
-                    f"before the data ({amendment.promulgated}, 沿革 entry {amendment.entry})"
-                )
-            if position == 0 and not spec.get("curated_versions") and not amendment.adds(article):
-                earlier = context.touching(article, None, amendment.promulgated - timedelta(days=1), era)
-                adding = [index for index, item in enumerate(earlier) if item.adds(article)]
-                earlier = earlier[adding[-1] :] if adding else earlier
-                if earlier:
-                    dates = ", ".join(str(item.promulgated) for item in earlier)
-                    source += (
-                        f". The 沿革 records earlier promulgations covering this article number ({dates}); no earlier "
-                        "text is in the data or the seed leaflet, so the catalogue starts with this version"
-                    )
-            note = spec.get("version_notes", {}).get(effective_from.isoformat())
-            if note:
-                source += f". {note.rstrip('.')}"
-            version = ProvisionVersion(
-                text=text,
-                effective_from=effective_from,
-                effective_to=None,
-                promulgated=amendment.promulgated,
-                amendment=amendment.promulgated.isoformat(),
-                repealed=strip_whitespace(text) == "（刪除）",
-                verified=True,
-                source=f"{source}. In force from: {basis.rstrip('.')}.",
-                editorial_variants=tuple(variants),
-            )
-            built.append((effective_from, version))
-
+    built = [_curated_version(context, article, raw) for raw in spec.get("curated_versions", [])]
+    if spec.get("source") is not None:
+        built.extend(_source_versions(context, spec, article, unresolved))
     if not built:
         raise CatalogueError(f"{provision_id}: no versions")
     built.sort(key=lambda item: item[0])
     for (first, _), (second, _) in itertools.pairwise(built):
         if first >= second:
             raise CatalogueError(f"{provision_id}: two versions from {first} / {second}")
+    return Provision(
+        id=provision_id,
+        law=context.pcode,
+        article=article,
+        title=spec["title"],
+        paragraph_titles={int(key): value for key, value in spec.get("paragraph_titles", {}).items()},
+        versions=_dated(context, spec, article, built),
+        replaced_by=spec.get("replaced_by"),
+        replaces=None,
+    )
 
+
+def _curated_version(context: LawContext, article: str, raw: dict[str, Any]) -> tuple[date, ProvisionVersion]:
+    """A curated text, in force from its amendment's date (or the curated date, for a law without 沿革)."""
+    promulgated = date.fromisoformat(raw["amendment"])
+    amendment = context.amendment_on(promulgated) if context.source is not None else None
+    if amendment is not None:
+        effective_from, basis = context.effective(amendment, article)
+    else:
+        effective_from, basis = date.fromisoformat(raw["effective_from"]), raw["effective_basis"]
+    text = _curated_text(raw)
+    version = ProvisionVersion(
+        text=text,
+        effective_from=effective_from,
+        effective_to=None,
+        promulgated=promulgated,
+        amendment=promulgated.isoformat(),
+        repealed=text.strip() == "（刪除）",
+        verified=bool(raw.get("verified", False)),
+        source=f"{raw['source']} In force from: {basis.rstrip('.')}.",
+    )
+    return effective_from, version
+
+
+def _source_versions(
+    context: LawContext, spec: dict[str, Any], article: str, unresolved: list[str]
+) -> Iterator[tuple[date, ProvisionVersion]]:
+    """The legal versions made of the source texts the curation selects (``spec["source"]``)."""
+    provision_id, source_spec = spec["id"], spec["source"]
+    if context.source is None:
+        raise CatalogueError(f"{provision_id}: no source data for {context.pcode}")
+    label = source_spec.get("article", article)
+    matches = [a for a in context.source["articles"] if normalize_article(a["article"]) == label]
+    if len(matches) != 1:
+        raise CatalogueError(f"{provision_id}: article {label} not in the source data")
+    texts = source_texts(matches[0], source_spec.get("law_date_from"), source_spec.get("law_date_before"))
+    if not texts:
+        raise CatalogueError(f"{provision_id}: no source versions in the selected window")
+    era = (parse_iso(spec.get("era_from")) or date.min, parse_iso(spec.get("era_before")))
+    decisions: dict[str, str] = context.curation.raw.get("unwrap", {})
+    for position, group in enumerate(group_versions(context, article, texts, era)):
+        amendment = group.amendment
+        assert amendment is not None
+        effective_from, basis = context.effective(amendment, article)
+        where = f"{provision_id} ({effective_from})"
+
+        def unwrapped(item: SourceText, where: str = where) -> str:
+            return unwrap(item.text, decisions, unresolved, where) if item.wrapped else item.text
+
+        text = unwrapped(group.latest)
+        variants = [
+            EditorialVariant(
+                text=unwrapped(item, where + " variant"),
+                kind=kind,
+                first_seen=snapshot_date(item.first_snapshot),
+                last_seen=snapshot_date(item.last_snapshot),
+            )
+            for item, kind in group.variants
+        ]
+        source = _group_source(context, spec, article, group, amendment, era, first=position == 0)
+        version = ProvisionVersion(
+            text=text,
+            effective_from=effective_from,
+            effective_to=None,
+            promulgated=amendment.promulgated,
+            amendment=amendment.promulgated.isoformat(),
+            repealed=strip_whitespace(text) == "（刪除）",
+            verified=True,
+            source=f"{source}. In force from: {basis.rstrip('.')}.",
+            editorial_variants=tuple(variants),
+        )
+        yield effective_from, version
+
+
+def _group_source(
+    context: LawContext,
+    spec: dict[str, Any],
+    article: str,
+    group: Group,
+    amendment: Amendment,
+    era: tuple[date, date | None],
+    *,
+    first: bool,
+) -> str:
+    """Where a legal version's text comes from, and what the data cannot vouch for."""
+    source = _describe_sources(group.sources)
+    if group.sources[0].predates:
+        source += (
+            f". The text predates the first snapshot; it is dated from the last amendment of this article "
+            f"before the data ({amendment.promulgated}, 沿革 entry {amendment.entry})"
+        )
+    if first and not spec.get("curated_versions") and not amendment.adds(article):
+        earlier = context.touching(article, None, amendment.promulgated - timedelta(days=1), era)
+        adding = [index for index, item in enumerate(earlier) if item.adds(article)]
+        earlier = earlier[adding[-1] :] if adding else earlier
+        if earlier:
+            dates = ", ".join(str(item.promulgated) for item in earlier)
+            source += (
+                f". The 沿革 records earlier promulgations covering this article number ({dates}); no earlier "
+                "text is in the data or the seed leaflet, so the catalogue starts with this version"
+            )
+    effective_from, _ = context.effective(amendment, article)
+    note = spec.get("version_notes", {}).get(effective_from.isoformat())
+    if note:
+        source += f". {note.rstrip('.')}"
+    return source
+
+
+def _dated(
+    context: LawContext, spec: dict[str, Any], article: str, built: list[tuple[date, ProvisionVersion]]
+) -> tuple[ProvisionVersion, ...]:
+    """The versions with their end dates, penalties and the curated end note."""
     end = None
     if spec.get("ends_with_amendment"):
         ending = context.amendment_on(date.fromisoformat(spec["ends_with_amendment"]))
@@ -777,21 +580,12 @@ def build_provision(context: LawContext, spec: dict[str, Any], unresolved: list[
     rules = spec.get("penalties", [])
     for index, (effective_from, version) in enumerate(built):
         effective_to = built[index + 1][0] - timedelta(days=1) if index + 1 < len(built) else end
-        penalties = compute_penalties(pcode, version.text, version.promulgated, effective_from, rules)
+        penalties = compute_penalties(context.pcode, version.text, version.promulgated, effective_from, rules)
         source = version.source
         if index + 1 == len(built) and spec.get("end_note"):
             source = f"{source} {spec['end_note']}"
         versions.append(replace(version, effective_to=effective_to, penalties=penalties, source=source))
-    return Provision(
-        id=provision_id,
-        law=pcode,
-        article=article,
-        title=spec["title"],
-        paragraph_titles={int(key): value for key, value in spec.get("paragraph_titles", {}).items()},
-        versions=tuple(versions),
-        replaced_by=spec.get("replaced_by"),
-        replaces=None,
-    )
+    return tuple(versions)
 
 
 def link_provisions(provisions: dict[str, Provision]) -> dict[str, Provision]:
@@ -930,7 +724,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         files = build(args.shared)
-    except CatalogueError as error:
+    except (CatalogueError, HistoryError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     changed = sorted(set(_changed(files, args.output)))

@@ -2,7 +2,7 @@
 
 :func:`compute_changes` compares one :class:`~statutes.opendata.LawSnapshot`
 with the catalogue's :class:`~statutes.model.Law` (or ``None``) article by
-article; :func:`apply_changes` returns a new, updated ``Law``. Applying the
+article; :func:`statutes.applying.apply_changes` returns a new, updated ``Law``. Applying the
 changes and comparing the same snapshot again gives only ``unchanged``
 (importing is idempotent).
 
@@ -17,39 +17,25 @@ Classification of an article present in both (see ``statutes/DATA_FORMAT.md``):
 
 Articles the catalogue lacks are ``added``. Dates of a new version:
 promulgated = 最新異動日期; in force from the snapshot's 生效日期 when it
-applies to the article, else from the 沿革 (:func:`effective_from_history`),
-else from the third day counting the promulgation day (中央法規標準法第13條).
+applies to the article, else from the 沿革
+(:func:`~statutes.history.effective_from_history`), else from the third day counting the
+promulgation day (中央法規標準法第13條). :func:`~statutes.applying.apply_changes` applies them.
 
 Pure and deterministic; no Flask or SQLAlchemy.
 """
 
 from __future__ import annotations
 
-import calendar
-import re
-from collections.abc import Collection, Iterable
-from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from collections.abc import Collection
+from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
-from typing import Literal, Protocol
+from typing import Protocol
 
-from statutes.chinese_numbers import parse_chinese_number
-from statutes.model import (
-    EditorialVariant,
-    Law,
-    Provision,
-    ProvisionVersion,
-    VariantKind,
-    article_sort_key,
-)
+from statutes.history import NOT_YET_FIXED, effective_from_history, in_ranges, named_articles, third_day
+from statutes.model import Law, Provision, ProvisionVersion, VariantKind, article_sort_key
 from statutes.opendata import LawSnapshot
 from statutes.textdiff import classify_change, normalize_for_comparison, strip_whitespace
-
-#: The database's own marker for "施行日期另定" (生效日期 99991231).
-NOT_YET_FIXED = date(9999, 12, 31)
-
-#: 中央法規標準法第13條: in force from the third day counting the promulgation day.
-DAYS_AFTER_PROMULGATION = 2
 
 DELETED_TEXT = "（刪除）"
 
@@ -235,12 +221,12 @@ def current_provision(law: Law, article: str) -> Provision | None:
 
     If several qualify, the one with the plain id ``PCODE:ARTICLE`` wins.
     """
-    index = _current_among(law.provisions, law.pcode, article)
+    index = current_position(law.provisions, law.pcode, article)
     return None if index is None else law.provisions[index]
 
 
-def _current_among(provisions: list[Provision] | tuple[Provision, ...], pcode: str, article: str) -> int | None:
-    """Index of the provision currently numbered ``article`` (see :func:`current_provision`)."""
+def current_position(provisions: list[Provision] | tuple[Provision, ...], pcode: str, article: str) -> int | None:
+    """Position in ``provisions`` of the provision currently numbered ``article`` (see :func:`current_provision`)."""
     candidates = [
         index
         for index, provision in enumerate(provisions)
@@ -266,13 +252,13 @@ def amendment_effective_date(snapshot: LawSnapshot, article: str, hook: Effectiv
     """
     promulgated = snapshot.modified
     if snapshot.effective is not None and snapshot.effective >= promulgated:
-        named = _article_ranges(strip_whitespace(snapshot.effective_note), amendment_lists=True)
-        if not named or _in_ranges(article, named):
+        named = named_articles(strip_whitespace(snapshot.effective_note), amendment_lists=True)
+        if not named or in_ranges(article, named):
             return snapshot.effective
     from_history = (hook or effective_from_history)(snapshot.history, promulgated, article=article)
     if from_history is not None:
         return from_history
-    return promulgated + timedelta(days=DAYS_AFTER_PROMULGATION)
+    return third_day(promulgated)
 
 
 def _version_date(version: ProvisionVersion) -> date:
@@ -327,321 +313,6 @@ def _repeal(
     return ArticleChange(article, ChangeKind.REPEALED, version.text, new_text, promulgated, effective, variant, note)
 
 
-# --------------------------------------------------------------------------- applying
-
-
-def apply_changes(law: Law | None, changes: LawChanges, snapshot: LawSnapshot) -> Law:
-    """A new catalogue ``Law`` with ``changes`` (from :func:`compute_changes`) applied.
-
-    - ``unchanged``: nothing, except that a layout-only difference takes the
-      snapshot's layout (layout is never recorded as a variant);
-    - ``editorial``: the snapshot's text replaces the current version's text
-      and the old text becomes an :class:`EditorialVariant` (PUNCTUATION or
-      EDITORIAL, ``last_seen`` = the catalogue's ``current_to``); dates,
-      penalties and ``verified`` are untouched;
-    - ``amended``: the current version ends the day before the new one takes
-      effect; the new version (verified, source 「全國法規資料庫 Open API <date>」)
-      has no penalties yet;
-    - ``added``: a new provision ``PCODE:ARTICLE`` with one version (if a
-      closed provision already has that id, the version is appended to it);
-    - ``repealed``: for a （刪除） text, the current version is closed and a
-      ``repealed`` version with the text （刪除） follows; for an article that
-      vanished from the data, the current version is only closed
-      (``effective_to`` = the day before ``effective_from``) and nothing follows.
-
-    The law's name, URL, 沿革 and (for a new law) nature come from the
-    snapshot; ``current_to`` becomes the data's update date when known.
-    Raises :class:`ChangeError` when a date would make versions overlap.
-    """
-    if changes.pcode != snapshot.pcode or (law is not None and law.pcode != snapshot.pcode):
-        raise ValueError("law, changes and snapshot must be of the same PCode")
-    source = _source(changes)
-    last_seen = law.current_to if law is not None else None
-    provisions = list(law.provisions) if law is not None else []
-
-    def position_of(article: str) -> int:
-        current = _current_among(provisions, snapshot.pcode, article)
-        if current is None:
-            raise ChangeError(f"{snapshot.name}{_cite(article)}：目錄中沒有現行條文可更新。")
-        return current
-
-    for change in changes.changes:
-        if change.kind is ChangeKind.UNCHANGED:
-            if change.old_text != change.new_text:
-                index = position_of(change.article)
-                last = provisions[index].versions[-1]
-                provisions[index] = _with_last(provisions[index], replace(last, text=change.new_text))
-        elif change.kind is ChangeKind.EDITORIAL:
-            index = position_of(change.article)
-            last = provisions[index].versions[-1]
-            provisions[index] = _with_last(provisions[index], _corrected(last, change, last_seen))
-        elif change.kind in (ChangeKind.AMENDED, ChangeKind.REPEALED):
-            index = position_of(change.article)
-            effective = _required_date(change, snapshot)
-            provision = _closed(provisions[index], effective, snapshot.name)
-            if change.new_text:
-                provision = replace(provision, versions=(*provision.versions, _new_version(change, effective, source)))
-            provisions[index] = provision
-        elif change.kind is ChangeKind.ADDED:
-            effective = _required_date(change, snapshot)
-            version = _new_version(change, effective, source)
-            provision_id = f"{snapshot.pcode}:{change.article}"
-            existing = next((i for i, provision in enumerate(provisions) if provision.id == provision_id), None)
-            if existing is None:
-                provisions.append(
-                    Provision(id=provision_id, law=snapshot.pcode, article=change.article, versions=(version,))
-                )
-            else:
-                provisions[existing] = _revived(provisions[existing], version, snapshot.name)
-
-    provisions.sort(key=lambda provision: provision.sort_key)  # stable: equal numbers keep their order
-    return Law(
-        pcode=snapshot.pcode,
-        name=snapshot.name,
-        url=snapshot.url,
-        nature=snapshot.nature or (law.nature if law is not None else "法律"),
-        history=snapshot.history,
-        current_to=changes.update_date or (law.current_to if law is not None else None),
-        provisions=tuple(provisions),
-    )
-
-
-def _source(changes: LawChanges) -> str:
-    if changes.update_date is not None:
-        return f"全國法規資料庫 Open API {changes.update_date.isoformat()}"
-    return f"全國法規資料庫 Open API（最新異動日期 {changes.modified.isoformat()}）"
-
-
-def _cite(article: str) -> str:
-    number, _, sub = article.partition("-")
-    return f"第{number}條之{sub}" if sub else f"第{number}條"
-
-
-def _required_date(change: ArticleChange, snapshot: LawSnapshot) -> date:
-    if change.effective_from is None:
-        raise ChangeError(f"{snapshot.name}{_cite(change.article)}：缺少施行日期。")
-    return change.effective_from
-
-
-def _with_last(provision: Provision, version: ProvisionVersion) -> Provision:
-    """The provision with its last version replaced by ``version``."""
-    return replace(provision, versions=(*provision.versions[:-1], version))
-
-
-def _corrected(version: ProvisionVersion, change: ArticleChange, last_seen: date | None) -> ProvisionVersion:
-    kind = change.variant_kind if change.variant_kind is VariantKind.PUNCTUATION else VariantKind.EDITORIAL
-    variants = [variant for variant in version.editorial_variants if variant.text != change.new_text]
-    if all(variant.text != change.old_text for variant in variants):
-        variants.append(EditorialVariant(text=change.old_text, kind=kind, last_seen=last_seen))
-    return replace(version, text=change.new_text, editorial_variants=tuple(variants))
-
-
-def _closed(provision: Provision, effective: date, law_name: str) -> Provision:
-    last = provision.versions[-1]
-    end = effective - timedelta(days=1)
-    if end < last.effective_from:
-        raise ChangeError(
-            f"{law_name}{provision.citation}：新版本施行日 {effective.isoformat()} 不晚於現行版本施行日 "
-            f"{last.effective_from.isoformat()}，請人工確認。"
-        )
-    return replace(provision, versions=(*provision.versions[:-1], replace(last, effective_to=end)))
-
-
-def _revived(provision: Provision, version: ProvisionVersion, law_name: str) -> Provision:
-    last = provision.versions[-1] if provision.versions else None
-    if last is not None and (last.effective_to is None or last.effective_to >= version.effective_from):
-        raise ChangeError(f"{law_name}{provision.citation}：新增條文與既有版本期間重疊，請人工確認。")
-    return replace(provision, versions=(*provision.versions, version))
-
-
-def _new_version(change: ArticleChange, effective: date, source: str) -> ProvisionVersion:
-    return ProvisionVersion(
-        text=change.new_text,
-        effective_from=effective,
-        effective_to=None,
-        promulgated=change.promulgated,
-        amendment=change.promulgated.isoformat() if change.promulgated else "",
-        repealed=is_deleted(change.new_text),
-        verified=True,
-        source=source,
-    )
-
-
-# --------------------------------------------------------------------------- 沿革
-
-
-RuleKind = Literal["date", "immediate", "after", "pending"]
-
-
-@dataclass
-class _Rule:
-    kind: RuleKind
-    day: date | None = None
-    months: int = 0
-    days: int = 0
-
-
-_ArticleRange = tuple[tuple[int, int], tuple[int, int]]
-
-_NUMERAL = "〇零一二三四五六七八九十百"
-_ROC_DATE = rf"(?:中華民國)?(?P<year>[{_NUMERAL}\d]+)年(?P<month>[{_NUMERAL}\d]+)月(?P<day>[{_NUMERAL}\d]+)日"
-_ENTRY_DATE = re.compile(rf"中華民國([{_NUMERAL}\d]+)年([{_NUMERAL}\d]+)月([{_NUMERAL}\d]+)日")
-_ENTRY_START = re.compile(r"^\d+\s*[.．]")
-_RULE = re.compile(
-    r"(?P<pending>施行日期[，,]?由.{0,30}?定之)"
-    rf"|自{_ROC_DATE}起?施行"
-    rf"|自(?:公布|發布)後(?P<count>[{_NUMERAL}\d]+)(?P<unit>個月|年|日)施行"
-    r"|(?P<immediate>自(?:公布|發布)(?:之)?日(?:起)?施行)"
-)
-_SUB_ORDER = re.compile(r"(?=中華民國)")
-_CLAUSE_BREAK = re.compile(r"[；;。]|，但|外，|，(?=第\d)")
-_ARTICLE_LIST = re.compile(r"第(\d+(?:-\d+)?(?:[、～~至及]\d+(?:-\d+)?)*)條")
-_AMENDING_VERB = re.compile(r"修正|增訂|刪除|制定|訂定")
-_LIST_ITEM = re.compile(r"^(\d+(?:-\d+)?)(?:[～~至](\d+(?:-\d+)?))?$")
-
-
-def effective_from_history(history: str, promulgated: date, *, article: str | None = None) -> date | None:
-    """When the amendment promulgated on ``promulgated`` took effect, per the 沿革內容.
-
-    A simple parser of one entry: the (last) entry whose first date is
-    ``promulgated``, or else the last entry. It understands
-    「並自九十五年七月一日施行」, 「定自一百零九年七月十七日施行」 (a later order),
-    「自公布後六個月施行」, 「施行日期，由行政院定之」 (→ 9999-12-31, the
-    database's 未定 marker, unless a later order in the entry fixes it) and
-    article-specific clauses such as 「其中第 42 條條文自公布日施行」 or
-    「除第 91-1 條條文自…施行外，自公布日施行」 (used when ``article`` is given).
-    Returns None for 「自公布日施行」 and when the entry says nothing, so that
-    中央法規標準法第13條 applies; also None for a date before ``promulgated``.
-    """
-    entry = _history_entry(history, promulgated)
-    if not entry:
-        return None
-    specific: list[tuple[list[_ArticleRange], _Rule]] = []  # clauses naming their articles
-    scoped: list[tuple[list[_ArticleRange], _Rule]] = []  # a sub-order's rule, for the articles it amends
-    general: _Rule | None = None
-
-    for sub_order in _SUB_ORDER.split(strip_whitespace(entry)):
-        clauses = [clause for clause in _CLAUSE_BREAK.split(sub_order) if clause]
-        amended = [r for clause in clauses for r in _article_ranges(clause, amendment_lists=True, only_amending=True)]
-        carried: list[_ArticleRange] = []
-        for clause in clauses:
-            match = _RULE.search(clause)
-            rule = _rule(match) if match else None
-            named = _article_ranges(clause[: match.start()] if match else clause, amendment_lists=False)
-            if rule is None:
-                carried.extend(named)
-                continue
-            named, carried = carried + named, []
-            pending = [r for _, r in (*specific, *scoped) if r.kind == "pending"]
-            if general is not None and general.kind == "pending":
-                pending.append(general)
-            if named:
-                specific.append((named, rule))
-            elif rule.kind == "date" and pending:
-                for waiting in pending:  # a later order fixes what the law left open
-                    waiting.kind, waiting.day = "date", rule.day
-            else:
-                general = rule
-                if amended:
-                    scoped.append((amended, rule))
-
-    chosen = general
-    if article is not None:
-        for ranges, rule in (*reversed(specific), *reversed(scoped)):
-            if _in_ranges(article, ranges):
-                chosen = rule
-                break
-    return _rule_date(chosen, promulgated)
-
-
-def _history_entry(history: str, promulgated: date) -> str:
-    """The numbered 沿革 entry promulgated on that day (the last such), else the last entry."""
-    entries: list[list[str]] = []
-    for line in history.replace("\r\n", "\n").split("\n"):
-        if _ENTRY_START.match(line) or not entries:
-            entries.append([])
-        entries[-1].append(line)
-    texts = ["\n".join(lines) for lines in entries if "".join(lines).strip()]
-    for text in reversed(texts):
-        match = _ENTRY_DATE.search(strip_whitespace(text))
-        if match and _roc_date(*match.groups()) == promulgated:
-            return text
-    return texts[-1] if texts else ""
-
-
-def _rule(match: re.Match[str]) -> _Rule | None:
-    """The rule a 施行 phrase states; None if its numbers cannot be read."""
-    if match.group("pending"):
-        return _Rule("pending")
-    if match.group("immediate"):
-        return _Rule("immediate")
-    if match.group("count"):
-        try:
-            count = parse_chinese_number(match.group("count"))
-        except ValueError:
-            return None
-        unit = match.group("unit")
-        if unit == "日":
-            return _Rule("after", days=count)
-        return _Rule("after", months=count * (12 if unit == "年" else 1))
-    return _Rule("date", day=_roc_date(match.group("year"), match.group("month"), match.group("day")))
-
-
-def _rule_date(rule: _Rule | None, promulgated: date) -> date | None:
-    if rule is None or rule.kind == "immediate":
-        return None
-    if rule.kind == "pending":
-        return NOT_YET_FIXED
-    if rule.kind == "after":
-        return _add_months(promulgated, rule.months) + timedelta(days=rule.days)
-    if rule.day is None or rule.day < promulgated:
-        return None
-    return rule.day
-
-
-def _add_months(day: date, months: int) -> date:
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
-
-
-def _roc_date(year: str, month: str, day: str) -> date | None:
-    try:
-        return date(parse_chinese_number(year) + 1911, parse_chinese_number(month), parse_chinese_number(day))
-    except ValueError:  # not a numeral, or not a calendar date
-        return None
-
-
-def _article_ranges(text: str, *, amendment_lists: bool, only_amending: bool = False) -> list[_ArticleRange]:
-    """The article numbers a (whitespace-free) text names, as inclusive sort-key ranges.
-
-    A list right after 修正/增訂/刪除… names what an amendment changed; with
-    ``amendment_lists`` False such lists are skipped (they do not say when
-    those articles take effect), with ``only_amending`` only they are kept.
-    """
-    ranges: list[_ArticleRange] = []
-    for match in _ARTICLE_LIST.finditer(text):
-        amending = bool(_AMENDING_VERB.search(text[: match.start()]))
-        if (amending and not amendment_lists) or (only_amending and not amending):
-            continue
-        ranges.extend(_parse_list(match.group(1)))
-    return ranges
-
-
-def _parse_list(items: str) -> Iterable[_ArticleRange]:
-    """'74～75-1、42-1' → ranges (74, 0)…(75, 1) and (42, 1)…(42, 1)."""
-    for item in re.split(r"[、及]", items):
-        match = _LIST_ITEM.match(item)
-        if match:
-            low, high = match.group(1), match.group(2) or match.group(1)
-            yield article_sort_key(low), article_sort_key(high)
-
-
-def _in_ranges(article: str, ranges: Iterable[_ArticleRange]) -> bool:
-    key = article_sort_key(article)
-    return any(low <= key <= high for low, high in ranges)
-
-
 __all__ = [
     "DELETED_TEXT",
     "NOT_YET_FIXED",
@@ -651,9 +322,8 @@ __all__ = [
     "EffectiveDateHook",
     "LawChanges",
     "amendment_effective_date",
-    "apply_changes",
     "compute_changes",
+    "current_position",
     "current_provision",
-    "effective_from_history",
     "is_deleted",
 ]

@@ -72,57 +72,76 @@ def parse_chinese_number(text: str) -> int:
         if len(text) > 1 and "兩" in text:
             raise ValueError(f"not a number: {original!r}")
         return int("".join(str(DIGITS[char]) for char in text))
-
-    total = 0  # completed 億/萬 groups
-    section = 0  # the group being read (below the next large unit)
-    pending: int | None = None  # a digit (or Arabic run) waiting for its unit
-    last_small = 10_000  # units inside a section must descend: 千 > 百 > 十
-    last_large = 10**12  # and large units across sections: 億 > 萬
+    numeral = _Numeral(original)
     position = 0
     while position < len(text):
-        char = text[position]
         arabic = _ARABIC_RUN.match(text, position)
         if arabic:
-            run = arabic.group()
-            if pending is not None or not _THOUSANDS.match(run):
-                raise ValueError(f"not a number: {original!r}")
-            pending = int(run.replace(",", ""))
+            numeral.arabic(arabic.group())
             position = arabic.end()
-            continue
-        if char in ("零", "〇"):  # a placeholder: 一百零九
-            if pending is not None:
-                raise ValueError(f"not a number: {original!r}")
-        elif char in DIGITS:
-            if pending is not None:
-                raise ValueError(f"not a number: {original!r}")
-            pending = DIGITS[char]
-        elif char in SMALL_UNITS:
-            unit = SMALL_UNITS[char]
-            if unit >= last_small:
-                raise ValueError(f"not a number: {original!r}")
-            if pending is None:
-                if unit != 10 and position != 0:
-                    raise ValueError(f"not a number: {original!r}")
-                pending = 1  # 十五 = 15, 三百十八 = 318, 百分之五 (leading 百)
-            section += pending * unit
-            pending = None
-            last_small = unit
-        elif char in LARGE_UNITS:
-            unit = LARGE_UNITS[char]
-            if unit >= last_large:
-                raise ValueError(f"not a number: {original!r}")
-            section += pending or 0
-            if section == 0:
-                raise ValueError(f"not a number: {original!r}")
-            total += section * unit
-            section = 0
-            pending = None
-            last_small = 10_000
-            last_large = unit
         else:
-            raise ValueError(f"not a number: {original!r}")
-        position += 1
-    return total + section + (pending or 0)
+            numeral.character(text[position], first=position == 0)
+            position += 1
+    return numeral.value()
+
+
+class _Numeral:
+    """A numeral with units being read left to right (see :func:`parse_chinese_number`)."""
+
+    def __init__(self, original: str) -> None:
+        self.original = original
+        self.total = 0  # completed 億/萬 groups
+        self.section = 0  # the group being read (below the next large unit)
+        self.pending: int | None = None  # a digit (or Arabic run) waiting for its unit
+        self.last_small = 10_000  # units inside a section must descend: 千 > 百 > 十
+        self.last_large = 10**12  # and large units across sections: 億 > 萬
+
+    def error(self) -> ValueError:
+        return ValueError(f"not a number: {self.original!r}")
+
+    def value(self) -> int:
+        return self.total + self.section + (self.pending or 0)
+
+    def arabic(self, run: str) -> None:
+        if self.pending is not None or not _THOUSANDS.match(run):
+            raise self.error()
+        self.pending = int(run.replace(",", ""))
+
+    def character(self, char: str, *, first: bool) -> None:
+        if char in DIGITS:  # 零/〇 are placeholders: 一百零九
+            if self.pending is not None:
+                raise self.error()
+            if char not in ("零", "〇"):
+                self.pending = DIGITS[char]
+        elif char in SMALL_UNITS:
+            self.small_unit(SMALL_UNITS[char], first=first)
+        elif char in LARGE_UNITS:
+            self.large_unit(LARGE_UNITS[char])
+        else:
+            raise self.error()
+
+    def small_unit(self, unit: int, *, first: bool) -> None:
+        if unit >= self.last_small:
+            raise self.error()
+        if self.pending is None:
+            if unit != 10 and not first:
+                raise self.error()
+            self.pending = 1  # 十五 = 15, 三百十八 = 318, 百分之五 (leading 百)
+        self.section += self.pending * unit
+        self.pending = None
+        self.last_small = unit
+
+    def large_unit(self, unit: int) -> None:
+        if unit >= self.last_large:
+            raise self.error()
+        self.section += self.pending or 0
+        if self.section == 0:
+            raise self.error()
+        self.total += self.section * unit
+        self.section = 0
+        self.pending = None
+        self.last_small = 10_000
+        self.last_large = unit
 
 
 _FRACTION = re.compile(r"^(?P<denominator>.+)分之(?P<numerator>.+)$")

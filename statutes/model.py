@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
+from statutes.paragraphs import legal_paragraphs
+
 
 class FineMode(StrEnum):
     """How a criminal fine combines with imprisonment."""
@@ -104,10 +106,8 @@ class ProvisionVersion:
     def paragraphs(self) -> list[str]:
         """The paragraphs (項), each with its subparagraphs (款): ``paragraphs()[1]`` is 第2項.
 
-        Numbered as the penalties and paragraph titles are (statutes.penalties.legal_paragraphs).
+        Numbered as the penalties and paragraph titles are (statutes.paragraphs.legal_paragraphs).
         """
-        from statutes.penalties import legal_paragraphs  # penalties imports this module
-
         return ["\n".join([p.text, *(line for _, line in p.subparagraphs)]) for p in legal_paragraphs(self.text)]
 
 

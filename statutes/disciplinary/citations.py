@@ -11,7 +11,7 @@ from datetime import date
 
 from statutes.catalogue import Catalogue
 from statutes.model import ProvisionVersion, cite_article
-from statutes.penalties import legal_paragraphs
+from statutes.paragraphs import legal_paragraphs
 
 DISCIPLINE_ACT = "A0030155"  # 公務員懲戒法
 APPRAISAL_ACT = "S0040001"  # 公務人員考績法

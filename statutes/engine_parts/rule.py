@@ -11,7 +11,7 @@ from statutes.facts import Facts
 from statutes.favourability import Candidate, choose
 from statutes.model import cite_article
 from statutes.result import ElementCheck, Status
-from statutes.rules import Context, CriminalRule, Slot
+from statutes.rules import Check, Context, CriminalRule, Element, Slot
 from statutes.rules.dated import UndeclaredVersionError
 
 # ---------------------------------------------------------------------------------------------
@@ -65,14 +65,9 @@ def _evaluate_declared_rule(
     if not gap and provision is not chain[0] and not rule.covers_successors:
         return None  # acts under the later numbering belong to another rule
     ctx = Context(facts, act_day, provision, version, index.catalogue)
-    checks = []
-    for element in rule.elements:
-        check = element.test(ctx)
-        if check.met is not True and element.hard:
-            return None
-        if check.met is False:
-            return None  # the facts contradict an element: never suggested
-        checks.append((element, check))
+    checks = _element_checks(rule, ctx)
+    if checks is None:
+        return None
     slot = rule.placement(ctx)
     if slot is None:
         return None  # the act-time law has no such offence
@@ -101,22 +96,41 @@ def _evaluate_declared_rule(
         question_keys=keys,
     )
     if gap:
-        draft.gap = True
-        draft.status = Status.ALTERNATIVE
-        draft.law_name = index.law_name(provision.law, act_day)
-        gap_question = (
-            f"行為時（{act_day.isoformat()}）之{draft.law_name}{cite_article(provision.article)}未收錄於目錄"
-            f"（目錄所收最早版本自{version.effective_from.isoformat()}起施行）：須查明行為時條文，再依刑法第2條第1項比較適用"
-        )
-        draft.questions.insert(0, gap_question)
-        draft.question_keys.add(("", gap_question))
-        warnings.append(
-            f"行為時法律不在目錄中：{draft.law_name}{cite_article(provision.article)}（{rule.id}），"
-            f"目錄最早版本自{version.effective_from.isoformat()}起"
-        )
+        _mark_gap(draft, act_day, version.effective_from, index, rule.id, warnings)
         return draft
     _choose_version(rule, draft, ctx, index, evaluation_date)
     return draft
+
+
+def _element_checks(rule: CriminalRule, ctx: Context) -> list[tuple[Element, Check]] | None:
+    """Every element checked against the facts; None when one is contradicted (or a hard one is not met)."""
+    checks = []
+    for element in rule.elements:
+        check = element.test(ctx)
+        if check.met is not True and element.hard:
+            return None
+        if check.met is False:
+            return None  # the facts contradict an element: never suggested
+        checks.append((element, check))
+    return checks
+
+
+def _mark_gap(draft: _Draft, act_day: date, earliest: date, index: _Index, rule_id: str, warnings: list[str]) -> None:
+    """The act predates the catalogue's earliest version: an alternative asking for the act-time text."""
+    provision = draft.provision
+    draft.gap = True
+    draft.status = Status.ALTERNATIVE
+    draft.law_name = index.law_name(provision.law, act_day)
+    gap_question = (
+        f"行為時（{act_day.isoformat()}）之{draft.law_name}{cite_article(provision.article)}未收錄於目錄"
+        f"（目錄所收最早版本自{earliest.isoformat()}起施行）：須查明行為時條文，再依刑法第2條第1項比較適用"
+    )
+    draft.questions.insert(0, gap_question)
+    draft.question_keys.add(("", gap_question))
+    warnings.append(
+        f"行為時法律不在目錄中：{draft.law_name}{cite_article(provision.article)}（{rule_id}），"
+        f"目錄最早版本自{earliest.isoformat()}起"
+    )
 
 
 def _choose_version(rule: CriminalRule, draft: _Draft, ctx: Context, index: _Index, evaluation_date: date) -> None:

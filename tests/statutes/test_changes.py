@@ -8,19 +8,18 @@ from pathlib import Path
 
 import pytest
 
+from statutes.applying import apply_changes
 from statutes.changes import (
-    NOT_YET_FIXED,
     ArticleChange,
     ChangeError,
     ChangeKind,
     LawChanges,
     amendment_effective_date,
-    apply_changes,
     compute_changes,
     current_provision,
-    effective_from_history,
     is_deleted,
 )
+from statutes.history import NOT_YET_FIXED, effective_from_history
 from statutes.model import FineMode, Law, Penalty, Provision, ProvisionVersion, VariantKind
 from statutes.opendata import LawSnapshot, OpenDataFile, read_open_data
 
