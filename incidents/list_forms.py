@@ -15,8 +15,7 @@ from accounts.models import Unit, User
 from core.forms import RocDateField
 from incidents.forms import NOT_A_CHOICE, STATUS
 from incidents.models import CaseStatus
-from incidents.search import OVERDUE_DRAFT_DAYS, CaseFilter, Sort
-from incidents.search_keyword import KEYWORD_MAX
+from incidents.search import KEYWORD_MAX, OVERDUE_DRAFT_DAYS, CaseFilter, Sort
 from statutes.citable import CitableProvision
 from suggestions.forms import KIND
 
