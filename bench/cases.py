@@ -20,7 +20,7 @@ client, signed in as the demo supervisor (who sees every case of the agency):
 - kw3+status: GET /cases/?q=監視器&status=draft
 
 Rows are written in bulk (executemany on SQLite, COPY on PostgreSQL) inside
-incidents.search_index.bulk_load, which rebuilds the search index once per step.
+incidents.search.index.bulk_load, which rebuilds the search index once per step.
 WARNING: on PostgreSQL the database at TEST_DATABASE_URL is emptied.
 """
 
@@ -47,8 +47,8 @@ from flask.testing import FlaskClient
 from accounts.models import Agency, Unit, User
 from core.demo import seed_demo
 from core.extensions import db
-from incidents import search_index
 from incidents.models import Incident
+from incidents.search import index as search_index
 from tests.conftest import login, make_app, reset_schema, upgrade_to_head
 
 PASSWORD = "benchmark-password"

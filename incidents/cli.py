@@ -14,10 +14,10 @@ from flask.cli import AppGroup
 
 from accounts.models import Agency
 from core.extensions import db
-from incidents import search_index
 from incidents.csv_export import STATUS_LABELS
 from incidents.models import CaseStatus, Incident
 from incidents.search import CaseFilter, iter_incidents
+from incidents.search import index as search_index
 
 cases_cli = AppGroup("cases", help="查詢案件與維護搜尋索引。")
 

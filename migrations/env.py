@@ -8,7 +8,7 @@ from alembic import context
 from flask import current_app
 
 from core.models import UTCDateTime
-from incidents.search_index import include_name, include_object
+from incidents.search.index import include_name, include_object
 
 config = context.config
 if config.config_file_name is not None:

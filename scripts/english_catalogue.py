@@ -643,7 +643,7 @@ ENGLISH = {
     "證據檔案與登錄時的 SHA-256 雜湊值不符或已遺失，可能遭竄改或損毀，因此不提供下載。此事件已記錄，請通知系統管理者。": "The evidence file is missing or no longer matches the SHA-256 hash recorded at upload; it may have been tampered with or damaged, so it is not offered for download. This has been recorded; please tell the system administrator.",
     "電子郵件": "e-mail message",
     "類型": "Type",
-    # Case list, search and CSV export (incidents/search_forms.py, routes/list_routes.py, templates/incidents/list.html)
+    # Case list, search and CSV export (incidents/list_forms.py, routes/list_routes.py, templates/incidents/list.html)
     "下一頁": "Next page",
     "例：115/11/23 或 民國115年11月23日": "e.g. 115/11/23 or 民國115年11月23日",
     "全部": "All",

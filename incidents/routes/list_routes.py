@@ -23,6 +23,7 @@ from core.security import client_address
 from core.templating import to_taipei
 from incidents import forms
 from incidents.csv_export import csv_chunks
+from incidents.list_forms import CaseFilterForm
 from incidents.routes import bp
 from incidents.search import (
     OVERDUE_DRAFT_DAYS,
@@ -33,7 +34,6 @@ from incidents.search import (
     iter_incidents,
     search_page,
 )
-from incidents.search_forms import CaseFilterForm
 from incidents.services import access
 from statutes.citable import CitableProvision, citable_provisions
 from suggestions.catalogue import CatalogueEmptyError, stored_catalogue

@@ -90,23 +90,12 @@ def stored_path(stored_name: str) -> Path:
     return upload_root() / stored_name[:2] / stored_name
 
 
-def store_evidence(
-    actor: User,
-    incident: Incident,
-    stream: BinaryIO,
-    filename: str,
-    *,
-    description: str = "",
-    client_address: str = "",
-) -> Evidence:
-    """Check an uploaded file, store it and add its Evidence row and audit entry.
+def _store_file(stream: BinaryIO, name: str) -> tuple[str, str, int, filetypes.FileType]:
+    """Write the upload under a random name, readable by the server only; its name, SHA-256, size and type.
 
-    :raise NotFound: ``actor`` may not see the case.
-    :raise NotPermitted: ``actor`` may see but not change it (e.g. an auditor).
-    :raise ServiceError: empty, too large, or not an allowed type (message on the ``file`` field).
+    Refused (ServiceError on the ``file`` field, nothing left on disk) when empty, too large or not allowed.
+    Removed again if the transaction does not commit.
     """
-    require_edit(actor, incident)
-    name = clean_filename(filename)
     limit_mb = int(current_app.config["MAX_UPLOAD_MB"])
     token = secrets.token_hex(16)
     final = stored_path(token)
@@ -128,7 +117,27 @@ def store_evidence(
         Path(temporary).unlink(missing_ok=True)
         raise
     db.session.info.setdefault(_UNCOMMITTED, []).append(final)
+    return token, sha256, size, found
 
+
+def store_evidence(
+    actor: User,
+    incident: Incident,
+    stream: BinaryIO,
+    filename: str,
+    *,
+    description: str = "",
+    client_address: str = "",
+) -> Evidence:
+    """Check an uploaded file, store it and add its Evidence row and audit entry.
+
+    :raise NotFound: ``actor`` may not see the case.
+    :raise NotPermitted: ``actor`` may see but not change it (e.g. an auditor).
+    :raise ServiceError: empty, too large, or not an allowed type (message on the ``file`` field).
+    """
+    require_edit(actor, incident)
+    name = clean_filename(filename)
+    token, sha256, size, found = _store_file(stream, name)
     evidence = Evidence(
         incident_id=incident.id,
         original_name=name,

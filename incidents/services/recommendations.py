@@ -31,7 +31,7 @@ from incidents.services.facts import engine_document
 from statutes.disciplinary.appraisal import AppraisalLevel
 from statutes.engine import evaluate
 from statutes.facts import FactsError, facts_from_json
-from statutes.result import DisciplinaryPath, EvaluationResult, PathKind
+from statutes.result import DisciplinaryPath, EvaluationResult, PathKind, Suggestion
 from statutes.result_diff import (
     FactChange,
     SuggestionChange,
@@ -227,6 +227,49 @@ def _item_values(item: RecommendationItem) -> dict[str, str]:
     }
 
 
+def _check_save(
+    evaluation: Evaluation, data: DraftInput, draft: Recommendation | None, expected_version: int | None
+) -> tuple[dict, EvaluationResult]:
+    """The facts and the engine's answer to save; refused when the page no longer shows the current
+    suggestions or draft, or when a choice is wrong."""
+    if evaluation.result is None or evaluation.document is None:
+        raise ServiceError(evaluation.problem or _("目前無法產生建議。"))
+    if data.fingerprint != evaluation.fingerprint:
+        raise ServiceError(
+            _("案件事實或法規資料在您開啟本頁後已有變更，建議已依最新事實重新產生；請檢視變動後再儲存。")
+        )
+    # A form shown before any draft existed carries no version: a draft saved since is someone else's.
+    if draft is not None and draft.version != expected_version:
+        raise ServiceError(str(STALE_DRAFT))
+    problems = FieldErrors()
+    _check_items(evaluation, data, problems)
+    _check_action(evaluation, data, problems)
+    if problems:
+        raise ServiceError(problems)
+    return evaluation.document, evaluation.result
+
+
+def _new_item(position: int, suggestion: Suggestion, choice: ItemDecision) -> RecommendationItem:
+    """The draft's row for one suggestion: what the engine said, with the officer's decision."""
+    applied = suggestion.applied_version
+    edited = choice.decision is Decision.EDITED
+    return RecommendationItem(
+        position=position,
+        rule_id=suggestion.rule_id,
+        law_name=suggestion.law_name,
+        citation=suggestion.citation,
+        title=suggestion.title,
+        engine_status=str(suggestion.status),
+        engine_reason=suggestion.reason,
+        provision_id=applied.provision_id if applied else None,
+        version_from=applied.effective_from if applied else None,
+        decision=choice.decision,
+        reason=choice.reason.strip(),
+        edited_citation=choice.edited_citation.strip() if edited else "",
+        edited_text=choice.edited_text.strip() if edited else "",
+    )
+
+
 def save_draft(
     actor: User,
     incident: Incident,
@@ -239,56 +282,27 @@ def save_draft(
 ) -> Recommendation:
     """Create or replace the respondent's draft from the evaluation the officer saw (caller commits)."""
     require_edit(actor, incident)
-    if evaluation.result is None or evaluation.document is None:
-        raise ServiceError(evaluation.problem or _("目前無法產生建議。"))
-    if data.fingerprint != evaluation.fingerprint:
-        raise ServiceError(
-            _("案件事實或法規資料在您開啟本頁後已有變更，建議已依最新事實重新產生；請檢視變動後再儲存。")
-        )
     draft = respondent.recommendation
-    # A form shown before any draft existed carries no version: a draft saved since is someone else's.
-    if draft is not None and draft.version != expected_version:
-        raise ServiceError(str(STALE_DRAFT))
-    problems = FieldErrors()
-    _check_items(evaluation, data, problems)
-    _check_action(evaluation, data, problems)
-    if problems:
-        raise ServiceError(problems)
+    document, result = _check_save(evaluation, data, draft, expected_version)
 
     before = {item.rule_id: _item_values(item) for item in draft.items} if draft else {}
     before_action = str(draft.action) if draft and draft.action else None
     if draft is None:
         draft = Recommendation(incident_id=incident.id)
         respondent.recommendation = draft
-    draft.engine_version = evaluation.result.engine_version
-    draft.evaluated_on = evaluation.result.evaluated_on
-    draft.facts = evaluation.document
+    draft.engine_version = result.engine_version
+    draft.evaluated_on = result.evaluated_on
+    draft.facts = document
     draft.action = data.action
     draft.action_reason = data.action_reason.strip()
     draft.saved_by = actor
     draft.saved_at = utcnow()  # always an UPDATE of the draft row, so its version moves with its items
     draft.items.clear()
     db.session.flush()  # the old rows go before new ones reuse their (recommendation_id, rule_id)
-    for position, suggestion in enumerate(evaluation.result.suggestions):
-        choice = data.decisions.get(suggestion.rule_id, ItemDecision())
-        applied = suggestion.applied_version
-        draft.items.append(
-            RecommendationItem(
-                position=position,
-                rule_id=suggestion.rule_id,
-                law_name=suggestion.law_name,
-                citation=suggestion.citation,
-                title=suggestion.title,
-                engine_status=str(suggestion.status),
-                engine_reason=suggestion.reason,
-                provision_id=applied.provision_id if applied else None,
-                version_from=applied.effective_from if applied else None,
-                decision=choice.decision,
-                reason=choice.reason.strip(),
-                edited_citation=choice.edited_citation.strip() if choice.decision is Decision.EDITED else "",
-                edited_text=choice.edited_text.strip() if choice.decision is Decision.EDITED else "",
-            )
-        )
+    draft.items.extend(
+        _new_item(position, suggestion, data.decisions.get(suggestion.rule_id, ItemDecision()))
+        for position, suggestion in enumerate(result.suggestions)
+    )
     try:
         db.session.flush()
     except (StaleDataError, IntegrityError):  # saved (or first created) by someone else meanwhile

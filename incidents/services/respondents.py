@@ -37,10 +37,23 @@ class RespondentInput:
 
 
 def _check(actor: User, incident: Incident, data: RespondentInput, respondent: Respondent | None) -> User | None:
+    """Normalise ``data`` and check it; the account to link, if any. Raises ServiceError with every problem."""
     data.name = data.name.strip()
     data.position = (data.position or "").strip()
     data.national_id = national_id.normalize(data.national_id)
     errors = FieldErrors()
+    _check_identity(errors, incident, data, respondent)
+    _check_facts(errors, incident, data.facts)
+    linked = _linked_account(errors, actor, incident, data.user_id)
+    if errors:
+        raise ServiceError(errors)
+    return linked
+
+
+def _check_identity(
+    errors: FieldErrors, incident: Incident, data: RespondentInput, respondent: Respondent | None
+) -> None:
+    """Name, position and national ID (unique among the case's other respondents)."""
     if not data.name:
         errors.add("name", _("請輸入被調查人姓名。"))
     elif len(data.name) > NAME_MAX:
@@ -52,7 +65,10 @@ def _check(actor: User, incident: Incident, data: RespondentInput, respondent: R
             errors.add("national_id", _(problem))
         elif any(other.national_id == data.national_id and other is not respondent for other in incident.respondents):
             errors.add("national_id", _("此身分證統一編號已登錄為本案的被調查人。"))
-    facts = data.facts
+
+
+def _check_facts(errors: FieldErrors, incident: Incident, facts: dict[str, Any]) -> None:
+    """The respondent's facts: service dates in order, at most MAX_YEAR_RECORDS records, the schema's rules."""
     start, end = facts.get("service_start"), facts.get("service_end")
     if start and end and end < start:
         errors.add("service_end", _("退休或離職日不可早於到職日。"))
@@ -60,15 +76,16 @@ def _check(actor: User, incident: Incident, data: RespondentInput, respondent: R
         errors.add("year_records", _("獎懲紀錄最多 %(max)d 筆。", max=MAX_YEAR_RECORDS))
     errors.extend("", facts_problems(incident.facts or {}, respondent_facts=facts))
 
-    linked: User | None = None
-    if data.user_id is not None:
-        linked = db.session.get(User, data.user_id)
-        if linked is None or linked.agency_id != incident.agency_id:
-            errors.add("user_id", _("只能連結本機關的帳號。"))
-        elif linked.id == actor.id:
-            errors.add("user_id", _("不能將自己登錄為被調查人；如與本案有利益衝突，請聲明迴避。"))
-    if errors:
-        raise ServiceError(errors)
+
+def _linked_account(errors: FieldErrors, actor: User, incident: Incident, user_id: int | None) -> User | None:
+    """The account of the agency to link (never the actor's own), or None."""
+    if user_id is None:
+        return None
+    linked = db.session.get(User, user_id)
+    if linked is None or linked.agency_id != incident.agency_id:
+        errors.add("user_id", _("只能連結本機關的帳號。"))
+    elif linked.id == actor.id:
+        errors.add("user_id", _("不能將自己登錄為被調查人；如與本案有利益衝突，請聲明迴避。"))
     return linked
 
 

@@ -1,4 +1,4 @@
-"""Case search (incidents/search.py): keywords, filters, sorting and keyset pages.
+"""Case search (incidents/search/): keywords, filters, sorting and keyset pages.
 
 Every test runs on SQLite and on PostgreSQL (the ``app`` fixture), so the
 trigram paths (FTS5 on SQLite, pg_trgm on PostgreSQL) and the short-keyword
@@ -17,9 +17,10 @@ from flask import Flask
 from accounts.models import User
 from core.extensions import db
 from core.models import utcnow
-from incidents import search, search_index, search_keyword
 from incidents.models import CaseStatus, Incident, Note
-from incidents.search import CaseFilter, InvalidCursorError, Sort, iter_incidents, search_page
+from incidents.search import CaseFilter, InvalidCursorError, Sort, iter_incidents, search_page, window
+from incidents.search import index as search_index
+from incidents.search import keyword as search_keyword
 from incidents.services import notes
 from incidents.services.access import visible_incidents
 from incidents.services.facts import EMPTY_CASE_FACTS
@@ -110,12 +111,12 @@ def test_searching_in_id_windows_finds_the_same_cases(app, cast, corpus, monkeyp
     start by scanning and go on with the index unless the keyword is dense (both forced here)."""
     everything = found(app, cast.id("supervisor"), CaseFilter(keyword=keyword), sort=Sort.CASE_NUMBER)
     assert set(everything) == {corpus.get(name, cast.incident_id) for name in expected_hits(keyword)}
-    monkeypatch.setattr(search, "WINDOW_IDS_PER_ROW", 1)
-    monkeypatch.setattr(search, "WINDOW_GROWTH", 2)
-    monkeypatch.setattr(search, "SCAN_IDS_PER_ROW", 1)
+    monkeypatch.setattr(window, "WINDOW_IDS_PER_ROW", 1)
+    monkeypatch.setattr(window, "WINDOW_GROWTH", 2)
+    monkeypatch.setattr(window, "SCAN_IDS_PER_ROW", 1)
     for cheap_matches, dense_share in ((0, 0.0), (1000, 2.0)):
-        monkeypatch.setattr(search, "CHEAP_MATCHES", cheap_matches)
-        monkeypatch.setattr(search, "DENSE_SHARE", dense_share)
+        monkeypatch.setattr(window, "CHEAP_MATCHES", cheap_matches)
+        monkeypatch.setattr(window, "DENSE_SHARE", dense_share)
         for batch in (1, 2, 50):
             windowed = found(app, cast.id("supervisor"), CaseFilter(keyword=keyword), batch=batch)
             assert windowed == sorted(everything, reverse=True)

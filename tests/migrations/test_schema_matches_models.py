@@ -9,7 +9,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
 from core.extensions import db
-from incidents.search_index import include_name, include_object, is_search_index
+from incidents.search.index import include_name, include_object, is_search_index
 from tests.conftest import make_app, reset_schema
 
 

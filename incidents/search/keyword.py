@@ -6,7 +6,7 @@ letters, with LIKE wildcards and quotes taken literally. :func:`plan_keyword`
 chooses how, once per search:
 
 - SQLite, 3+ characters: the FTS5 trigram table ``incident_search``
-  (incidents/search_index.py), queried as a phrase.
+  (incidents/search/index.py), queried as a phrase.
 - SQLite, 1–2 characters: a trigram index cannot take them as a phrase, but
   every character of the indexed text starts a trigram (the columns are
   padded), so a case contains the keyword exactly when it holds one of the
@@ -22,7 +22,7 @@ chooses how, once per search:
 - PostgreSQL: ``ILIKE '%kw%'`` on the base columns. For 3+ characters the three
   pg_trgm GIN indexes answer it (one branch per index, so each can be used);
   for 1–2 characters the ``search_grams`` GIN indexes do (the newest-first
-  page search in incidents/search.py decides per window whether scanning or
+  page search in incidents/search/window.py decides per window whether scanning or
   the index is cheaper). pg_trgm only extracts trigrams from Chinese when the
   database's LC_CTYPE is a UTF-8 locale (C.UTF-8 in CI and in
   scripts/pg-throwaway.sh); a test asserts it.
@@ -44,7 +44,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.orm import aliased
 
 from incidents.models import Incident, Note
-from incidents.search_index import fts, fts_terms
+from incidents.search.index import fts, fts_terms
 
 __all__ = [
     "DENSE_PROBE_HITS",
