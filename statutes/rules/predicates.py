@@ -62,25 +62,40 @@ def intent_is(intent: Intent) -> Predicate:
 
 def official_at_act(facts: Facts) -> Check:
     """Whether the respondent was a 公務員 (刑法第10條第2項) when acting; None with the question if unknown."""
-    respondent, act = facts.respondent, facts.act
-    category = respondent.category
     used: tuple[str, ...] = ("respondent.category",)
-    if category is not RespondentCategory.NON_CIVIL_SERVANT:
-        if respondent.service_start is not None and act.last_day < respondent.service_start:
-            return Check(False, (*used, "respondent.service_start"), f"行為時尚未到職（{respondent.service_start}）")
-        if respondent.service_end is not None:
+    if facts.respondent.category is not RespondentCategory.NON_CIVIL_SERVANT:
+        in_service = _in_service_at_act(facts, used)
+        if in_service is not None:
+            return in_service
+        if facts.respondent.service_end is not None:
             used = (*used, "respondent.service_end", "act.start", "act.end")
-            if act.start > respondent.service_end:
-                return Check(False, used, f"行為時已退休或離職（{respondent.service_end}），非刑法上之公務員")
-            if act.last_day > respondent.service_end:
-                return Check(
-                    None,
-                    used,
-                    question=f"行為跨越退休或離職日（{respondent.service_end}）：洩漏或交付係於離職前或後為之？",
-                )
-            if category is RespondentCategory.FORMER_CIVIL_SERVANT:
-                return Check(True, used, f"行為時仍在職（{respondent.service_end}始退休或離職）")
-    match category:
+    return _official_by_category(facts, used)
+
+
+def _in_service_at_act(facts: Facts, used: tuple[str, ...]) -> Check | None:
+    """The answer the service dates settle on their own (before joining, after leaving, across leaving), or None."""
+    respondent, act = facts.respondent, facts.act
+    if respondent.service_start is not None and act.last_day < respondent.service_start:
+        return Check(False, (*used, "respondent.service_start"), f"行為時尚未到職（{respondent.service_start}）")
+    if respondent.service_end is None:
+        return None
+    used = (*used, "respondent.service_end", "act.start", "act.end")
+    if act.start > respondent.service_end:
+        return Check(False, used, f"行為時已退休或離職（{respondent.service_end}），非刑法上之公務員")
+    if act.last_day > respondent.service_end:
+        return Check(
+            None,
+            used,
+            question=f"行為跨越退休或離職日（{respondent.service_end}）：洩漏或交付係於離職前或後為之？",
+        )
+    if respondent.category is RespondentCategory.FORMER_CIVIL_SERVANT:
+        return Check(True, used, f"行為時仍在職（{respondent.service_end}始退休或離職）")
+    return None
+
+
+def _official_by_category(facts: Facts, used: tuple[str, ...]) -> Check:
+    """The answer the respondent's category gives (the act fell within any service dates known)."""
+    match facts.respondent.category:
         case RespondentCategory.CIVIL_SERVANT:
             return Check(True, used, "依法任用之公務人員（刑法第10條第2項第1款）")
         case RespondentCategory.POLITICAL_APPOINTEE:
@@ -98,17 +113,22 @@ def official_at_act(facts: Facts) -> Check:
         case RespondentCategory.FORMER_CIVIL_SERVANT:
             return Check(None, used, question="行為時是否仍在職（退休或離職日未載）？")
         case _:
-            delegated = respondent.public_authority_delegated
-            used = (*used, "respondent.public_authority_delegated")
-            if delegated is True:
-                return Check(True, used, "受國家機關依法委託，從事與委託機關權限有關之公共事務（刑法第10條第2項第2款）")
-            if delegated is False:
-                return Check(False, used, "非公務員，亦未受委託從事公共事務")
-            return Check(
-                None,
-                used,
-                question="是否受國家、地方自治團體所屬機關依法委託，從事與委託機關權限有關之公共事務（刑法第10條第2項第2款）？",
-            )
+            return _delegated_authority(facts, used)
+
+
+def _delegated_authority(facts: Facts, used: tuple[str, ...]) -> Check:
+    """A non-civil-servant is a 公務員 only when entrusted with public authority (刑法第10條第2項第2款)."""
+    delegated = facts.respondent.public_authority_delegated
+    used = (*used, "respondent.public_authority_delegated")
+    if delegated is True:
+        return Check(True, used, "受國家機關依法委託，從事與委託機關權限有關之公共事務（刑法第10條第2項第2款）")
+    if delegated is False:
+        return Check(False, used, "非公務員，亦未受委託從事公共事務")
+    return Check(
+        None,
+        used,
+        question="是否受國家、地方自治團體所屬機關依法委託，從事與委託機關權限有關之公共事務（刑法第10條第2項第2款）？",
+    )
 
 
 def official(ctx: Context) -> Check:
