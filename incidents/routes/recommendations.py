@@ -11,6 +11,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from werkzeug.wrappers import Response
 
+from core.clock import taipei_today
 from core.extensions import db
 from core.forms import show_service_errors
 from core.security import client_address
@@ -28,7 +29,6 @@ from incidents.recommendation_forms import (
 )
 from incidents.routes import bp, current_actor, respondent_in
 from incidents.services import access, recommendations
-from incidents.services.intake import taipei_today
 from suggestions.routes import PATH_LABELS, STATUS_LABELS
 
 

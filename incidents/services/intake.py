@@ -14,11 +14,11 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from accounts.models import Role, User
 from audit.services import changed_fields, record
+from core.clock import taipei_today
 from core.extensions import db
 from core.models import utcnow
 from core.roc_date import format_roc
 from core.services import FieldErrors, ServiceError
-from core.templating import to_taipei
 from incidents.models import CaseSource, CaseStatus, Incident, IncidentAssignment, RecordClassification
 from incidents.services import NotPermitted
 from incidents.services.access import require_edit
@@ -33,7 +33,6 @@ __all__ = [
     "file_incident",
     "open_incident",
     "record_view",
-    "taipei_today",
     "update_incident",
 ]
 
@@ -42,11 +41,6 @@ TITLE_MAX = 200
 
 # Shown when an edit was based on an older version of the case (optimistic locking).
 STALE_MESSAGE = _l("案件已被他人更新，請重新載入後再修改")
-
-
-def taipei_today(now: datetime | None = None) -> date:
-    """Today's date in Taiwan, the calendar every date rule of a case uses."""
-    return to_taipei(now or utcnow()).date()
 
 
 @dataclass

@@ -10,11 +10,10 @@ from sqlalchemy.orm import joinedload
 
 from accounts.models import User
 from audit.services import record
+from core.clock import taipei_today
 from core.extensions import db
-from core.models import utcnow
 from core.roc_date import format_roc
 from core.services import ServiceError
-from core.templating import to_taipei
 from incidents.models import Incident, Note
 from incidents.services.access import require_edit
 
@@ -40,7 +39,7 @@ def add_note(
     require_edit(actor, incident)
     text = body.replace("\r\n", "\n").replace("\r", "\n").strip()
     errors: dict[str, list[str]] = {}
-    today = to_taipei(utcnow()).date()
+    today = taipei_today()
     if note_date is None:
         errors["note_date"] = [_("請輸入日期。")]
     elif note_date > today:

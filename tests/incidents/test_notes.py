@@ -8,10 +8,10 @@ import pytest
 import sqlalchemy as sa
 
 from audit.models import AuditEntry
+from core.clock import to_taipei
 from core.extensions import db
 from core.models import utcnow
 from core.roc_date import format_roc_compact
-from core.templating import to_taipei
 from incidents.models import Note
 from tests.conftest import fetch_csrf_token
 from tests.incidents.conftest import signed_in
