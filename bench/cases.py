@@ -47,6 +47,7 @@ from flask.testing import FlaskClient
 from accounts.models import Agency, Unit, User
 from core.demo import seed_demo
 from core.extensions import db
+from core.roc_date import ROC_EPOCH_OFFSET
 from incidents import search_index
 from incidents.models import Incident
 from tests.conftest import login, make_app, reset_schema, upgrade_to_head
@@ -151,7 +152,7 @@ class Seeder:
             status = "filed" if r.random() < 0.7 else "draft"
             kinds = r.sample(KINDS, r.randint(1, 2))
             facts = json.dumps({"information": {"kinds": kinds}, "act": {"conducts": ["disclose"]}})
-            roc_year = created.year - 1911
+            roc_year = created.year - ROC_EPOCH_OFFSET
             incident = (
                 case_id,
                 self.agency_id,

@@ -53,7 +53,6 @@ Curation (``statutes/curation/<PCODE>.json``), all keys optional except ``pcode`
 from __future__ import annotations
 
 import argparse
-import calendar
 import itertools
 import json
 import re
@@ -71,6 +70,7 @@ if str(ROOT) not in sys.path:  # run as a script: make the ``statutes`` package 
 
 from statutes.catalogue import DATA_DIRECTORY, dump_law  # noqa: E402
 from statutes.chinese_numbers import parse_chinese_number  # noqa: E402
+from statutes.dates import add_months  # noqa: E402
 from statutes.model import (  # noqa: E402
     EditorialVariant,
     Law,
@@ -82,6 +82,7 @@ from statutes.model import (  # noqa: E402
     cite_article,
     normalize_article,
 )
+from statutes.roc_calendar import ROC_EPOCH_OFFSET  # noqa: E402
 from statutes.textdiff import classify_change, strip_whitespace  # noqa: E402
 
 try:  # written by another engineer; the catalogue is rebuilt with penalties once it exists
@@ -123,7 +124,7 @@ def roc_date(match: re.Match[str], same_year: int | None = None) -> date:
             raise CatalogueError(f"「同年」 without a year: {match.group()}")
         year = same_year
     else:
-        year = parse_chinese_number(match["y"]) + 1911
+        year = parse_chinese_number(match["y"]) + ROC_EPOCH_OFFSET
     return date(year, parse_chinese_number(match["m"]), parse_chinese_number(match["d"]))
 
 
@@ -143,13 +144,6 @@ def snapshot_date(value: str | None) -> date | None:
 def third_day(promulgated: date) -> date:
     """中央法規標準法第13條: in force from the third day, counting the day of promulgation."""
     return promulgated + timedelta(days=2)
-
-
-def add_months(day: date, months: int) -> date:
-    month = day.month - 1 + months
-    year = day.year + month // 12
-    month = month % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -25,7 +25,6 @@ Pure and deterministic; no Flask or SQLAlchemy.
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, replace
@@ -34,6 +33,7 @@ from enum import StrEnum
 from typing import Literal, Protocol
 
 from statutes.chinese_numbers import parse_chinese_number
+from statutes.dates import add_months
 from statutes.model import (
     EditorialVariant,
     Law,
@@ -43,6 +43,7 @@ from statutes.model import (
     article_sort_key,
 )
 from statutes.opendata import LawSnapshot
+from statutes.roc_calendar import ROC_EPOCH_OFFSET
 from statutes.textdiff import classify_change, normalize_for_comparison, strip_whitespace
 
 #: The database's own marker for "施行日期另定" (生效日期 99991231).
@@ -593,21 +594,17 @@ def _rule_date(rule: _Rule | None, promulgated: date) -> date | None:
     if rule.kind == "pending":
         return NOT_YET_FIXED
     if rule.kind == "after":
-        return _add_months(promulgated, rule.months) + timedelta(days=rule.days)
+        return add_months(promulgated, rule.months) + timedelta(days=rule.days)
     if rule.day is None or rule.day < promulgated:
         return None
     return rule.day
 
 
-def _add_months(day: date, months: int) -> date:
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
-
-
 def _roc_date(year: str, month: str, day: str) -> date | None:
     try:
-        return date(parse_chinese_number(year) + 1911, parse_chinese_number(month), parse_chinese_number(day))
+        return date(
+            parse_chinese_number(year) + ROC_EPOCH_OFFSET, parse_chinese_number(month), parse_chinese_number(day)
+        )
     except ValueError:  # not a numeral, or not a calendar date
         return None
 
