@@ -13,7 +13,7 @@ from werkzeug.wrappers import Response
 
 from core.clock import taipei_today
 from core.extensions import db
-from core.forms import show_service_errors
+from core.forms import commit_or_report, show_service_errors
 from core.security import client_address
 from core.services import ServiceError
 from incidents.fact_display import fact_value
@@ -100,8 +100,8 @@ def recommendation(incident_id: int, respondent_id: int) -> Response | tuple[str
 
     values = posted_values(request.form, rule_ids)
     if form.validate() and not any(item.errors for item in values.values()):
-        try:
-            recommendations.save_draft(
+        saved = commit_or_report(
+            lambda: recommendations.save_draft(
                 current_actor(),
                 incident,
                 respondent,
@@ -109,12 +109,10 @@ def recommendation(incident_id: int, respondent_id: int) -> Response | tuple[str
                 draft_input(form, values),
                 expected_version=form.expected_version(),
                 client_address=client_address(),
-            )
-        except ServiceError as error:
-            db.session.rollback()
-            show_service_errors(form, ServiceError(_item_errors(error, values)))
-        else:
-            db.session.commit()
+            ),
+            lambda error: show_service_errors(form, ServiceError(_item_errors(error, values))),
+        )
+        if saved is not None:
             flash(_("已儲存 %(name)s 的建議草稿。", name=respondent.name), "success")
             return redirect(url_for("incidents.recommendation", incident_id=incident.id, respondent_id=respondent.id))
     # Shown again with what was typed; a newer evaluation (facts changed meanwhile) gets its own fingerprint.
