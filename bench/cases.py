@@ -50,7 +50,7 @@ from core.extensions import db
 from core.roc_date import ROC_EPOCH_OFFSET
 from incidents import search_index
 from incidents.models import Incident
-from tests.conftest import login, make_app, reset_schema, upgrade_to_head
+from tests.helpers import login, make_app, reset_schema, upgrade_to_head
 
 PASSWORD = "benchmark-password"
 CHUNK = 20_000

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from babel.messages.pofile import read_po
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 # The keywords of scripts/update_translations.sh: _l (lazy_gettext) and N_ (constants in pure modules).
 KEYWORDS = ("_l", "lazy_gettext", "N_")
 
