@@ -2,7 +2,7 @@
 # Re-extract the user-facing messages and merge them into the English catalogue:
 #   scripts/update_translations.sh
 # translations/en/LC_MESSAGES/messages.po is the source of truth: fill in the msgstr of every new
-# message there (tests/test_translations.py fails while one is empty). ./run and ./test compile it.
+# message there (tests/core/test_translations.py fails while one is empty). ./run and ./test compile it.
 # Keywords: gettext/_ (default), _l (lazy_gettext) and N_ (marks constants in modules without Flask).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
