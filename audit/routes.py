@@ -13,8 +13,8 @@ from accounts.permissions import role_required
 from audit.forms import AuditFilterForm
 from audit.models import AuditEntry
 from audit.services import ACTION_LABELS
+from core.clock import TAIPEI
 from core.extensions import db
-from core.templating import TAIPEI
 
 bp = Blueprint("audit", __name__, url_prefix="/audit")
 PAGE_SIZE = 50

@@ -47,9 +47,10 @@ from flask.testing import FlaskClient
 from accounts.models import Agency, Unit, User
 from core.demo import seed_demo
 from core.extensions import db
+from core.roc_date import ROC_EPOCH_OFFSET
 from incidents.models import Incident
 from incidents.search import index as search_index
-from tests.conftest import login, make_app, reset_schema, upgrade_to_head
+from tests.helpers import login, make_app, reset_schema, upgrade_to_head
 
 PASSWORD = "benchmark-password"
 CHUNK = 20_000
@@ -151,7 +152,7 @@ class Seeder:
             status = "filed" if r.random() < 0.7 else "draft"
             kinds = r.sample(KINDS, r.randint(1, 2))
             facts = json.dumps({"information": {"kinds": kinds}, "act": {"conducts": ["disclose"]}})
-            roc_year = created.year - 1911
+            roc_year = created.year - ROC_EPOCH_OFFSET
             incident = (
                 case_id,
                 self.agency_id,

@@ -21,7 +21,7 @@ from accounts.passwords import hash_password, make_hasher, verify_password
 from config import TestingConfig
 from core.demo import seed_demo
 from core.extensions import db
-from tests.conftest import fetch_csrf_token, make_app, upgrade_to_head
+from tests.helpers import fetch_csrf_token, make_app, upgrade_to_head
 
 
 def timed(label: str, runs: int, action) -> None:

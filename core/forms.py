@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
+from flask import flash
 from flask_babel import gettext
 from flask_wtf import FlaskForm
 from wtforms import SelectMultipleField, StringField
@@ -61,21 +62,49 @@ def show_service_errors(form: FlaskForm, error: ServiceError) -> None:
             field.errors = [*field.errors, *messages]
 
 
-def commit_or_show_errors(form: FlaskForm, action: Callable[[], T]) -> T | None:
+def flash_service_errors(error: ServiceError) -> None:
+    """Put each message of ``error`` in the flash area (for actions posted from a page, not a form of their own)."""
+    for messages in error.field_errors.values():
+        for message in messages:
+            flash(message, "error")
+
+
+def commit_or_report(action: Callable[[], T], report: Callable[[ServiceError], None]) -> T | None:
     """Run one user action as one transaction.
 
     Calls ``action`` (a service call); on ServiceError rolls everything back and
-    puts the messages next to the form's fields, returning None; otherwise
-    commits and returns the action's result.
+    hands the error to ``report``, returning None; otherwise commits and returns
+    the action's result.
     """
     try:
         result = action()
     except ServiceError as error:
         db.session.rollback()
-        show_service_errors(form, error)
+        report(error)
         return None
     db.session.commit()
     return result
+
+
+def commit_or_show_errors(form: FlaskForm, action: Callable[[], T]) -> T | None:
+    """One transaction whose refusal is shown next to the form's fields (None when refused)."""
+    return commit_or_report(action, lambda error: show_service_errors(form, error))
+
+
+def commit_or_flash(action: Callable[[], object], success: str) -> bool:
+    """One transaction whose outcome goes to the flash area: ``success``, or the refusal's messages.
+
+    True when it committed.
+    """
+
+    def committed() -> bool:
+        action()
+        return True
+
+    if commit_or_report(committed, flash_service_errors) is None:
+        return False
+    flash(success, "success")
+    return True
 
 
 def safe_redirect_target(target: str | None) -> str | None:

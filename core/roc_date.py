@@ -23,6 +23,9 @@ import re
 import unicodedata
 from datetime import date, datetime
 
+from core.i18n_markers import N_
+from statutes.roc_calendar import ROC_EPOCH_OFFSET
+
 __all__ = [
     "ROC_EPOCH_OFFSET",
     "RocDateError",
@@ -31,9 +34,6 @@ __all__ = [
     "parse_date",
     "roc_year",
 ]
-
-ROC_EPOCH_OFFSET = 1911
-"""Gregorian year = ROC year + ROC_EPOCH_OFFSET."""
 
 _FIRST_ROC_DAY = date(ROC_EPOCH_OFFSET + 1, 1, 1)
 _MAX_ROC_YEAR_DIGITS = 3
@@ -51,11 +51,6 @@ _NUMERIC_FORM = re.compile(
     r"(?P<sign>-?)(?P<year>[0-9]+)(?P<sep>[/.\-])"
     r"(?P<month>[0-9]{1,2})(?P=sep)(?P<day>[0-9]{1,2})"
 )
-
-
-def N_(message: str) -> str:  # noqa: N802 - the gettext convention
-    """Mark a message for translation catalogues without translating it here."""
-    return message
 
 
 MSG_EMPTY = N_("請輸入日期。")

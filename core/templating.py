@@ -5,20 +5,13 @@ from __future__ import annotations
 import json
 from datetime import date, datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from flask import Flask
 
+from core.clock import TAIPEI, to_taipei
 from core.roc_date import format_roc, format_roc_compact
 
-TAIPEI = ZoneInfo("Asia/Taipei")
-
-
-def to_taipei(value: datetime) -> datetime:
-    """An aware datetime in Taiwan time (naive values are taken as UTC)."""
-    if value.tzinfo is None:
-        raise ValueError("naive datetime")
-    return value.astimezone(TAIPEI)
+__all__ = ["TAIPEI", "init_app", "plain_json", "roc_date", "roc_date_compact", "roc_datetime", "to_taipei"]
 
 
 def _as_local_date(value: date | datetime | None) -> date | None:

@@ -9,9 +9,8 @@ from flask_login import current_user, login_required
 
 from accounts.forms import ROLE_LABELS
 from accounts.models import Role
+from core.clock import taipei_today
 from core.extensions import db
-from core.models import utcnow
-from core.templating import to_taipei
 
 bp = Blueprint("core", __name__)
 
@@ -31,7 +30,7 @@ def index() -> str:
         roles=sorted(current_user.roles),
         role_labels=ROLE_LABELS,
         role_descriptions=ROLE_DESCRIPTIONS,
-        today=to_taipei(utcnow()).date(),
+        today=taipei_today(),
     )
 
 

@@ -23,10 +23,7 @@ import zipfile
 from dataclasses import dataclass
 from typing import BinaryIO
 
-
-def N_(message: str) -> str:  # noqa: N802 - the gettext convention
-    """Mark a message for the translation catalogue without translating it here."""
-    return message
+from core.i18n_markers import N_
 
 
 @dataclass(frozen=True)

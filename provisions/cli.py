@@ -7,10 +7,9 @@ from pathlib import Path
 import click
 from flask.cli import AppGroup
 
+from core.clock import taipei_today
 from core.extensions import db
-from core.models import utcnow
 from core.roc_date import RocDateError, format_roc, parse_date
-from core.templating import to_taipei
 from provisions import queries
 from provisions.importing import describe_changes, import_open_data
 from provisions.models import StatuteImport
@@ -91,7 +90,7 @@ def import_command(path: Path, include_new_articles: bool, add_laws: tuple[str, 
 def show_command(law: str, article: str, on_text: str | None) -> None:
     """印出法規 LAW 第 ARTICLE 條在某日適用的條文與施行期間。"""
     try:
-        day = parse_date(on_text) if on_text else to_taipei(utcnow()).date()
+        day = parse_date(on_text) if on_text else taipei_today()
     except RocDateError as error:
         raise click.BadParameter(str(error), param_hint="--on") from None
     found = queries.lookup_article(f"{law} {article}", day)

@@ -6,8 +6,7 @@ from flask import Blueprint, abort, redirect, render_template, request, url_for
 from flask_login import login_required
 from werkzeug.wrappers import Response
 
-from core.models import utcnow
-from core.templating import to_taipei
+from core.clock import taipei_today
 from provisions import queries
 from provisions.forms import InForceDateForm, StatuteSearchForm
 from statutes.describe import describe_penalty
@@ -16,10 +15,6 @@ from statutes.serialization import penalty_from_dict
 from statutes.textdiff import char_diff
 
 bp = Blueprint("provisions", __name__, url_prefix="/statutes")
-
-
-def _today():
-    return to_taipei(utcnow()).date()
 
 
 @bp.app_template_filter("cite")
@@ -41,7 +36,7 @@ def index() -> tuple[str, int]:
         status = 400
     elif form.q.data and form.q.data.strip():
         searched = True
-        day = form.on.data or _today()
+        day = form.on.data or taipei_today()
         article_hit = queries.lookup_article(form.q.data, day)
         if article_hit is None:
             results = queries.search_text(form.q.data.strip())
@@ -52,7 +47,7 @@ def index() -> tuple[str, int]:
         article_hit=article_hit,
         results=results,
         searched=searched,
-        day=form.on.data or _today(),
+        day=form.on.data or taipei_today(),
     ), status
 
 
@@ -66,7 +61,7 @@ def law(pcode: str) -> tuple[str, int]:
     status = 200
     if request.args and not form.validate():
         status = 400
-    day = form.on.data or _today()
+    day = form.on.data or taipei_today()
     rows = [(provision, queries.version_on(provision, day)) for provision in queries.provisions_of(pcode)]
     show_all = request.args.get("all") == "1"
     if not show_all:
@@ -85,7 +80,7 @@ def provision(provision_id: str) -> str:
         provision=item,
         replaced_by=queries.get_provision(item.replaced_by) if item.replaced_by else None,
         replaces=queries.get_provision(item.replaces) if item.replaces else None,
-        today=_today(),
+        today=taipei_today(),
     )
 
 

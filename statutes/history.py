@@ -22,7 +22,6 @@ Pure and deterministic; no Flask or SQLAlchemy.
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -30,7 +29,9 @@ from datetime import date, timedelta
 from typing import Literal
 
 from statutes.chinese_numbers import parse_chinese_number
+from statutes.dates import add_months
 from statutes.model import article_sort_key
+from statutes.roc_calendar import ROC_EPOCH_OFFSET
 from statutes.textdiff import strip_whitespace
 
 #: The database's own marker for "施行日期另定" (生效日期 99991231).
@@ -66,7 +67,7 @@ def roc_date(match: re.Match[str], same_year: int | None = None) -> date:
                 raise HistoryError(f"「同年」 without a year: {match.group()}")
             year = same_year
         else:
-            year = parse_chinese_number(match["y"]) + 1911
+            year = parse_chinese_number(match["y"]) + ROC_EPOCH_OFFSET
         return date(year, parse_chinese_number(match["m"]), parse_chinese_number(match["d"]))
     except HistoryError:
         raise
@@ -77,13 +78,6 @@ def roc_date(match: re.Match[str], same_year: int | None = None) -> date:
 def third_day(promulgated: date) -> date:
     """中央法規標準法第13條: in force from the third day, counting the day of promulgation."""
     return promulgated + timedelta(days=DAYS_AFTER_PROMULGATION)
-
-
-def add_months(day: date, months: int) -> date:
-    """The corresponding day ``months`` later; the month's last day when it has none (民法第121條第2項)."""
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 # --------------------------------------------------------------------------- entries

@@ -16,11 +16,11 @@ corresponding day), which lands on the same calendar date N years or months late
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
 
+from statutes.dates import add_months
 from statutes.model import FineMode, Penalty
 from statutes.result import Deadline
 
@@ -53,13 +53,6 @@ class LimitationPeriod:
     years: int
     subparagraph: int  # 款
     description: str  # zh-TW wording of the bracket
-
-
-def add_months(day: date, months: int) -> date:
-    """The corresponding day ``months`` later; the month's last day when it has none (民法第121條第2項)."""
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def add_years(day: date, years: int) -> date:

@@ -9,9 +9,8 @@ from pathlib import Path
 import click
 from flask.cli import with_appcontext
 
-from core.models import utcnow
+from core.clock import taipei_today
 from core.roc_date import RocDateError, parse_date
-from core.templating import to_taipei
 from statutes.engine import evaluate
 from statutes.facts import FactsError, facts_from_json
 from statutes.report_text import format_result_text
@@ -35,7 +34,7 @@ def suggest_command(facts_file: Path, as_of: str | None, output: str) -> None:
     except FactsError as error:
         raise click.ClickException("事實檔不符合格式：\n" + "\n".join(error.problems)) from None
     try:
-        today = parse_date(as_of) if as_of else to_taipei(utcnow()).date()
+        today = parse_date(as_of) if as_of else taipei_today()
     except RocDateError as error:
         raise click.BadParameter(str(error), param_hint="--as-of") from None
     if as_of:

@@ -11,8 +11,7 @@ from werkzeug.wrappers import Response
 
 from accounts.models import Role
 from accounts.permissions import role_required
-from core.models import utcnow
-from core.templating import to_taipei
+from core.clock import taipei_today
 from facts import labels
 from statutes.engine import evaluate
 from statutes.facts import FactsError, facts_from_json
@@ -29,10 +28,6 @@ api = Blueprint("suggestions_api", __name__, url_prefix="/api/v1")
 ASKING_ROLES = (Role.OFFICER, Role.SUPERVISOR, Role.AUDITOR)
 
 
-def _today():
-    return to_taipei(utcnow()).date()
-
-
 @bp.route("/suggestions/", methods=["GET", "POST"])
 @role_required(*ASKING_ROLES)
 def page() -> tuple[str, int]:
@@ -42,7 +37,7 @@ def page() -> tuple[str, int]:
         if form.validate():
             try:
                 facts = facts_from_json(form.to_document())
-                result = evaluate(facts, stored_catalogue(), today=_today())
+                result = evaluate(facts, stored_catalogue(), today=taipei_today())
             except FactsError as error:
                 form.form_errors.extend(error.problems)
                 status = 400
@@ -76,7 +71,7 @@ def api_suggestions() -> tuple[Response, int]:
         return _api_error(400, [_("請以 application/json 送出事實文件。")])
     try:
         facts = facts_from_json(document)
-        result = evaluate(facts, stored_catalogue(), today=_today())
+        result = evaluate(facts, stored_catalogue(), today=taipei_today())
     except FactsError as error:
         return _api_error(400, error.problems)
     except CatalogueEmptyError as error:

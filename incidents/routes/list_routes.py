@@ -17,10 +17,10 @@ from flask_login import current_user
 from accounts.models import Role, Unit, User, UserRole
 from accounts.permissions import role_required
 from audit.services import record
+from core.clock import to_taipei
 from core.extensions import db
 from core.models import utcnow
 from core.security import client_address
-from core.templating import to_taipei
 from incidents import forms
 from incidents.csv_export import csv_chunks
 from incidents.list_forms import CaseFilterForm

@@ -11,8 +11,9 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from werkzeug.wrappers import Response
 
+from core.clock import taipei_today
 from core.extensions import db
-from core.forms import show_service_errors
+from core.forms import commit_or_report, show_service_errors
 from core.security import client_address
 from core.services import ServiceError
 from facts.labels import PATH as PATH_LABELS
@@ -30,7 +31,6 @@ from incidents.recommendation_forms import (
 )
 from incidents.routes import bp, current_actor, respondent_in
 from incidents.services import access, recommendations
-from incidents.services.intake import taipei_today
 
 
 def _item_errors(error: ServiceError, values: dict[str, ItemValues]) -> dict[str, list[str]]:
@@ -101,8 +101,8 @@ def recommendation(incident_id: int, respondent_id: int) -> Response | tuple[str
 
     values = posted_values(request.form, rule_ids)
     if form.validate() and not any(item.errors for item in values.values()):
-        try:
-            recommendations.save_draft(
+        saved = commit_or_report(
+            lambda: recommendations.save_draft(
                 current_actor(),
                 incident,
                 respondent,
@@ -110,12 +110,10 @@ def recommendation(incident_id: int, respondent_id: int) -> Response | tuple[str
                 draft_input(form, values),
                 expected_version=form.expected_version(),
                 client_address=client_address(),
-            )
-        except ServiceError as error:
-            db.session.rollback()
-            show_service_errors(form, ServiceError(_item_errors(error, values)))
-        else:
-            db.session.commit()
+            ),
+            lambda error: show_service_errors(form, ServiceError(_item_errors(error, values))),
+        )
+        if saved is not None:
             flash(_("已儲存 %(name)s 的建議草稿。", name=respondent.name), "success")
             return redirect(url_for("incidents.recommendation", incident_id=incident.id, respondent_id=respondent.id))
     # Shown again with what was typed; a newer evaluation (facts changed meanwhile) gets its own fingerprint.

@@ -1,6 +1,7 @@
 """Case services: each takes the acting user (``actor``) and the client address,
 checks the business rules, flushes (never commits) and writes its audit entry
-through ``audit.services.record()``; the route commits once per user action.
+through ``case_audit.record_case_event()`` (``audit.services.record()`` in the case's shape);
+the route commits once per user action.
 
 Modules: ``access`` (who may see or change a case), ``intake`` (the case record),
 ``respondents``, ``assignments`` (assigned officers and recusals), ``case_numbers``

@@ -8,12 +8,12 @@ import sqlalchemy as sa
 from flask_babel import gettext as _
 
 from accounts.models import Role, User, UserRole
-from audit.services import record
 from core.extensions import db
 from core.services import ServiceError
 from incidents.models import Incident, IncidentAssignment, Recusal, Respondent
 from incidents.services import NotFound, NotPermitted
 from incidents.services.access import can_manage_assignments, can_view
+from incidents.services.case_audit import record_case_event
 
 __all__ = [
     "RECUSAL_REASON_MAX",
@@ -94,14 +94,8 @@ def set_assignees(actor: User, incident: Incident, user_ids: Iterable[int], *, c
     if before == after:
         return incident
     db.session.flush()
-    record(
-        actor,
-        "incident_assignment_changed",
-        object_type="incident",
-        object_id=incident.id,
-        details={"case_number": incident.case_number, "assignees": [before, after]},
-        client_address=client_address,
-        agency_id=incident.agency_id,
+    record_case_event(
+        actor, incident, "incident_assignment_changed", {"assignees": [before, after]}, client_address=client_address
     )
     return incident
 
@@ -127,12 +121,6 @@ def declare_recusal(actor: User, incident: Incident, reason: str, *, client_addr
         raise ServiceError({"reason": [_("迴避原因請在 %(max)d 字以內。", max=RECUSAL_REASON_MAX)]})
     unassigned = recuse_user(incident, actor, reason)
     db.session.flush()
-    record(
-        actor,
-        "incident_recused",
-        object_type="incident",
-        object_id=incident.id,
-        details={"case_number": incident.case_number, "reason": reason, "unassigned": unassigned},
-        client_address=client_address,
-        agency_id=incident.agency_id,
+    record_case_event(
+        actor, incident, "incident_recused", {"reason": reason, "unassigned": unassigned}, client_address=client_address
     )

@@ -16,9 +16,9 @@ from datetime import datetime
 import sqlalchemy as sa
 
 from accounts.models import Agency
+from core.clock import to_taipei
 from core.extensions import db
 from core.roc_date import roc_year
-from core.templating import to_taipei
 from incidents.models import Incident
 
 __all__ = ["CaseNumber", "allocate_case_number", "format_case_number", "roc_year_in_taipei"]

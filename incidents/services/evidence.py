@@ -27,7 +27,6 @@ from sqlalchemy import event
 from sqlalchemy.orm import Session, SessionTransaction, joinedload
 
 from accounts.models import User
-from audit.services import record
 from core.extensions import db
 from core.services import ServiceError
 from incidents import filetypes
@@ -35,6 +34,7 @@ from incidents.filenames import attachment_disposition, clean_filename, download
 from incidents.models import Evidence, Incident
 from incidents.services import NotFound
 from incidents.services.access import can_view, require_edit
+from incidents.services.case_audit import record_case_event
 
 __all__ = [
     "EvidenceFile",
@@ -150,21 +150,13 @@ def store_evidence(
     )
     db.session.add(evidence)
     db.session.flush()
-    record(
+    record_case_event(
         actor,
+        incident,
         "evidence_uploaded",
-        object_type="evidence",
-        object_id=evidence.id,
-        details={
-            "incident_id": incident.id,
-            "case_number": incident.case_number,
-            "name": name,
-            "size": size,
-            "sha256": sha256,
-            "type": found.content_type,
-        },
+        {"name": name, "size": size, "sha256": sha256, "type": found.content_type},
+        target=("evidence", evidence.id),
         client_address=client_address,
-        agency_id=incident.agency_id,
     )
     return evidence
 
@@ -211,14 +203,13 @@ def open_evidence(actor: User, incident: Incident, evidence_id: int, *, client_a
     except BaseException:
         handle.close()
         raise
-    record(
+    record_case_event(
         actor,
+        incident,
         "evidence_downloaded",
-        object_type="evidence",
-        object_id=evidence.id,
-        details={"incident_id": incident.id, "case_number": incident.case_number, "name": evidence.original_name},
+        {"name": evidence.original_name},
+        target=("evidence", evidence.id),
         client_address=client_address,
-        agency_id=incident.agency_id,
     )
     name = download_name(evidence.original_name, filetypes.extensions_for(evidence.content_type))
     return EvidenceFile(evidence, handle, attachment_disposition(name, f"evidence-{evidence.id}"))
@@ -227,21 +218,18 @@ def open_evidence(actor: User, incident: Incident, evidence_id: int, *, client_a
 def _integrity_failed(
     actor: User, incident: Incident, evidence: Evidence, problem: str, client_address: str, actual: str = ""
 ) -> NoReturn:
-    record(
+    record_case_event(
         actor,
+        incident,
         "evidence_integrity_failed",
-        object_type="evidence",
-        object_id=evidence.id,
-        details={
-            "incident_id": incident.id,
-            "case_number": incident.case_number,
+        {
             "name": evidence.original_name,
             "problem": problem,
             "expected_sha256": evidence.sha256,
             "actual_sha256": actual,
         },
+        target=("evidence", evidence.id),
         client_address=client_address,
-        agency_id=incident.agency_id,
     )
     raise EvidenceIntegrityError(evidence, problem)
 

@@ -13,16 +13,17 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
 from accounts.models import Role, User
-from audit.services import changed_fields, record
+from audit.services import changed_fields
+from core.clock import taipei_today
 from core.extensions import db
 from core.models import utcnow
 from core.roc_date import format_roc
 from core.services import FieldErrors, ServiceError
-from core.templating import to_taipei
 from incidents.models import CaseSource, CaseStatus, Incident, IncidentAssignment, RecordClassification
 from incidents.services import NotPermitted
 from incidents.services.access import require_edit
 from incidents.services.assignments import check_assignees
+from incidents.services.case_audit import record_case_event
 from incidents.services.case_numbers import allocate_case_number
 from incidents.services.facts import EMPTY_CASE_FACTS, facts_problems, notice_problems
 
@@ -33,7 +34,6 @@ __all__ = [
     "file_incident",
     "open_incident",
     "record_view",
-    "taipei_today",
     "update_incident",
 ]
 
@@ -42,11 +42,6 @@ TITLE_MAX = 200
 
 # Shown when an edit was based on an older version of the case (optimistic locking).
 STALE_MESSAGE = _l("案件已被他人更新，請重新載入後再修改")
-
-
-def taipei_today(now: datetime | None = None) -> date:
-    """Today's date in Taiwan, the calendar every date rule of a case uses."""
-    return to_taipei(now or utcnow()).date()
 
 
 @dataclass
@@ -207,19 +202,16 @@ def open_incident(
     except IntegrityError:
         # Only the case number is unique here: another case took it in the meantime.
         raise ServiceError(_("同時有其他案件建立，案號未能取得，資料尚未儲存，請再送出一次。")) from None
-    record(
+    record_case_event(
         actor,
+        incident,
         "incident_created",
-        object_type="incident",
-        object_id=incident.id,
-        details={
-            "case_number": incident.case_number,
+        {
             "status": incident.status.value,
             "assignees": sorted(user.username for user in [actor, *others]),
             **snapshot(incident),
         },
         client_address=client_address,
-        agency_id=incident.agency_id,
     )
     return incident
 
@@ -249,15 +241,7 @@ def update_incident(
     except StaleDataError:
         # Saved by someone else between reading the case and writing it.
         raise ServiceError(str(STALE_MESSAGE)) from None
-    record(
-        actor,
-        "incident_updated",
-        object_type="incident",
-        object_id=incident.id,
-        details={"case_number": incident.case_number, **changes},
-        client_address=client_address,
-        agency_id=incident.agency_id,
-    )
+    record_case_event(actor, incident, "incident_updated", changes, client_address=client_address)
     return incident
 
 
@@ -271,26 +255,16 @@ def file_incident(actor: User, incident: Incident, *, client_address: str = "") 
         db.session.flush()
     except StaleDataError:
         raise ServiceError(str(STALE_MESSAGE)) from None
-    record(
+    record_case_event(
         actor,
+        incident,
         "incident_filed",
-        object_type="incident",
-        object_id=incident.id,
-        details={"case_number": incident.case_number, "status": [CaseStatus.DRAFT.value, CaseStatus.FILED.value]},
+        {"status": [CaseStatus.DRAFT.value, CaseStatus.FILED.value]},
         client_address=client_address,
-        agency_id=incident.agency_id,
     )
     return incident
 
 
 def record_view(actor: User, incident: Incident, *, client_address: str = "") -> None:
     """Note that ``actor`` read the case (the caller commits, though nothing else changed)."""
-    record(
-        actor,
-        "incident_viewed",
-        object_type="incident",
-        object_id=incident.id,
-        details={"case_number": incident.case_number},
-        client_address=client_address,
-        agency_id=incident.agency_id,
-    )
+    record_case_event(actor, incident, "incident_viewed", client_address=client_address)

@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from core.i18n_markers import N_
+
 __all__ = ["LETTER_CODES", "check_digit_ok", "mask", "normalize", "problem"]
 
 LETTER_CODES: dict[str, int] = {
@@ -52,11 +54,6 @@ _SHAPE = re.compile(r"^[A-Z][0-9A-D][0-9]{8}$")
 _NATIONAL_SECOND = frozenset("12")
 _NEW_RESIDENT_SECOND = frozenset("89")
 _OLD_RESIDENT_SECOND = frozenset("ABCD")
-
-
-def N_(message: str) -> str:  # noqa: N802 - the gettext convention
-    """Mark a message for the translation catalogue without translating it here."""
-    return message
 
 
 MSG_SHAPE = N_("身分證統一編號須為 1 個英文字母加 9 個數字，例如 A123456789。")

@@ -9,14 +9,13 @@ from flask_babel import gettext as _
 from sqlalchemy.orm import joinedload
 
 from accounts.models import User
-from audit.services import record
+from core.clock import taipei_today
 from core.extensions import db
-from core.models import utcnow
 from core.roc_date import format_roc
 from core.services import ServiceError
-from core.templating import to_taipei
 from incidents.models import Incident, Note
 from incidents.services.access import require_edit
+from incidents.services.case_audit import record_case_event
 
 __all__ = ["MAX_NOTE_LENGTH", "add_note", "timeline"]
 
@@ -40,7 +39,7 @@ def add_note(
     require_edit(actor, incident)
     text = body.replace("\r\n", "\n").replace("\r", "\n").strip()
     errors: dict[str, list[str]] = {}
-    today = to_taipei(utcnow()).date()
+    today = taipei_today()
     if note_date is None:
         errors["note_date"] = [_("請輸入日期。")]
     elif note_date > today:
@@ -55,19 +54,13 @@ def add_note(
     note = Note(incident_id=incident.id, author_id=actor.id, note_date=note_date, body=text)
     db.session.add(note)
     db.session.flush()
-    record(
+    record_case_event(
         actor,
+        incident,
         "note_added",
-        object_type="note",
-        object_id=note.id,
-        details={
-            "incident_id": incident.id,
-            "case_number": incident.case_number,
-            "note_date": note_date.isoformat(),
-            "length": len(text),
-        },
+        {"note_date": note_date.isoformat(), "length": len(text)},
+        target=("note", note.id),
         client_address=client_address,
-        agency_id=incident.agency_id,
     )
     return note
 

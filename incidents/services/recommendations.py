@@ -21,12 +21,13 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
 from accounts.models import User
-from audit.services import changed_fields, record
+from audit.services import changed_fields
 from core.extensions import db
 from core.models import utcnow
 from core.services import FieldErrors, ServiceError
 from incidents.models import Decision, Incident, Recommendation, RecommendationItem, RecommendedAction, Respondent
 from incidents.services.access import require_edit
+from incidents.services.case_audit import record_case_event
 from incidents.services.facts import engine_document
 from statutes.disciplinary.appraisal import AppraisalLevel
 from statutes.engine import evaluate
@@ -311,35 +312,26 @@ def save_draft(
     changed = changed_fields(before, after)
     changed.update({rule: [values, None] for rule, values in before.items() if rule not in after})
     after_action = str(draft.action) if draft.action else None
-    record(
+    record_case_event(
         actor,
+        incident,
         "recommendation_saved",
-        object_type="recommendation",
-        object_id=draft.id,
-        details={
-            "incident_id": incident.id,
-            "case_number": incident.case_number,
+        {
             "respondent_id": respondent.id,
             "engine_version": draft.engine_version,
             "items": changed,
             **({"action": [before_action, after_action]} if before_action != after_action else {}),
         },
+        target=("recommendation", draft.id),
         client_address=client_address,
-        agency_id=incident.agency_id,
     )
     return draft
 
 
 def record_view(actor: User, incident: Incident, respondent: Respondent, *, client_address: str = "") -> None:
     """Reading a respondent's suggestions is reading the case (every read is logged)."""
-    record(
-        actor,
-        "recommendation_viewed",
-        object_type="respondent",
-        object_id=respondent.id,
-        details={"incident_id": incident.id, "case_number": incident.case_number},
-        client_address=client_address,
-        agency_id=incident.agency_id,
+    record_case_event(
+        actor, incident, "recommendation_viewed", target=("respondent", respondent.id), client_address=client_address
     )
 
 

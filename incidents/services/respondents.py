@@ -9,13 +9,14 @@ from typing import Any
 from flask_babel import gettext as _
 
 from accounts.models import User
-from audit.services import changed_fields, record
+from audit.services import changed_fields
 from core.extensions import db
 from core.services import FieldErrors, ServiceError
 from incidents.models import Incident, Respondent
 from incidents.services import national_id
 from incidents.services.access import require_edit
 from incidents.services.assignments import recuse_user
+from incidents.services.case_audit import record_case_event
 from incidents.services.facts import EMPTY_RESPONDENT_FACTS, facts_problems
 
 __all__ = ["RespondentInput", "add_respondent", "remove_respondent", "update_respondent"]
@@ -131,19 +132,13 @@ def add_respondent(actor: User, incident: Incident, data: RespondentInput, *, cl
     incident.respondents.append(respondent)
     extra = _recusal_details(incident, linked, None)
     db.session.flush()
-    record(
+    record_case_event(
         actor,
+        incident,
         "respondent_added",
-        object_type="respondent",
-        object_id=respondent.id,
-        details={
-            "incident_id": incident.id,
-            "case_number": incident.case_number,
-            **_masked(snapshot(respondent)),
-            **extra,
-        },
+        {**_masked(snapshot(respondent)), **extra},
+        target=("respondent", respondent.id),
         client_address=client_address,
-        agency_id=incident.agency_id,
     )
     return respondent
 
@@ -165,14 +160,13 @@ def update_respondent(
         return respondent
     extra = _recusal_details(incident, linked, previous_user_id)
     db.session.flush()
-    record(
+    record_case_event(
         actor,
+        incident,
         "respondent_updated",
-        object_type="respondent",
-        object_id=respondent.id,
-        details={"incident_id": incident.id, "case_number": incident.case_number, **changes, **extra},
+        {**changes, **extra},
+        target=("respondent", respondent.id),
         client_address=client_address,
-        agency_id=incident.agency_id,
     )
     return respondent
 
@@ -181,16 +175,15 @@ def remove_respondent(actor: User, respondent: Respondent, *, client_address: st
     """Remove a respondent entered by mistake. A recusal it caused is kept (the conflict may still exist)."""
     incident = respondent.incident
     require_edit(actor, incident)
-    details = {"incident_id": incident.id, "case_number": incident.case_number, **_masked(snapshot(respondent))}
+    details = _masked(snapshot(respondent))  # taken before the respondent is gone
     respondent_id = respondent.id
     incident.respondents.remove(respondent)
     db.session.flush()
-    record(
+    record_case_event(
         actor,
+        incident,
         "respondent_removed",
-        object_type="respondent",
-        object_id=respondent_id,
-        details=details,
+        details,
+        target=("respondent", respondent_id),
         client_address=client_address,
-        agency_id=incident.agency_id,
     )

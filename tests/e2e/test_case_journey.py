@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import assert_accessible, assert_only_local_requests
-from tests.e2e.test_journeys import sign_in
+from tests.e2e.helpers import assert_accessible, assert_only_local_requests, sign_in
 from tests.incidents.evidence_samples import pdf
 
 pytestmark = pytest.mark.browser

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from tests.e2e.conftest import assert_accessible, assert_only_local_requests
+from tests.e2e.helpers import assert_accessible, assert_only_local_requests
 from tests.e2e.test_journeys import sign_in
 
 pytestmark = pytest.mark.browser

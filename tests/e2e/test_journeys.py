@@ -13,7 +13,7 @@ from playwright.sync_api import Page, expect
 
 from accounts.models import User
 from core.extensions import db
-from tests.e2e.conftest import DEMO_PASSWORD, assert_accessible, assert_only_local_requests
+from tests.e2e.helpers import assert_accessible, assert_only_local_requests, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -46,14 +46,6 @@ EXPECTED_NAV_EN = {
     "帳號管理": "Accounts",
     "個人設定": "My settings",
 }
-
-
-def sign_in(page: Page, base_url: str, username: str, password: str = DEMO_PASSWORD) -> None:
-    page.goto(f"{base_url}/login")
-    expect(page.locator("html")).to_have_attribute("lang", "zh-Hant-TW")
-    page.get_by_label("帳號", exact=True).fill(username)
-    page.get_by_label("密碼", exact=True).fill(password)
-    page.get_by_role("button", name="登入", exact=True).click()
 
 
 def nav_links(page: Page, selector: str = MAIN_NAV):

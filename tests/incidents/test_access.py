@@ -15,9 +15,9 @@ from core.extensions import db
 from core.services import ServiceError
 from incidents.models import CaseStatus, Incident
 from incidents.services import NotFound, NotPermitted, access, assignments
-from tests.conftest import db_count, fetch_csrf_token
 from tests.factories import make_user
-from tests.incidents.conftest import incident_row, make_incident, make_respondent, recuse, respondent_row, signed_in
+from tests.helpers import db_count, fetch_csrf_token
+from tests.incidents.helpers import incident_row, make_incident, make_respondent, recuse, respondent_row, signed_in
 
 
 def visible_titles(app, user_id: int) -> list[str]:

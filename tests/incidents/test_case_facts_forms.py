@@ -9,8 +9,8 @@ import pytest
 from flask import Flask
 
 from incidents.services.facts import EMPTY_CASE_FACTS
-from tests.conftest import fetch_csrf_token
-from tests.incidents.conftest import (
+from tests.helpers import fetch_csrf_token
+from tests.incidents.helpers import (
     Cast,
     case_form,
     incident_row,

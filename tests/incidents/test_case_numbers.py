@@ -14,9 +14,9 @@ from core.services import ServiceError
 from incidents.models import Incident
 from incidents.services import case_numbers, intake
 from incidents.services.case_numbers import CaseNumber, format_case_number, roc_year_in_taipei
-from tests.conftest import db_count
 from tests.factories import make_agency, make_user
-from tests.incidents.conftest import make_incident
+from tests.helpers import db_count
+from tests.incidents.helpers import make_incident
 
 IN_115 = datetime(2026, 3, 2, 2, 0, tzinfo=UTC)
 IN_114 = datetime(2025, 6, 30, 2, 0, tzinfo=UTC)

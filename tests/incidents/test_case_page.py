@@ -16,9 +16,9 @@ from audit.models import AuditEntry
 from core.extensions import db
 from incidents.case_page import case_page
 from incidents.models import Incident
-from tests.conftest import fetch_csrf_token
+from tests.helpers import fetch_csrf_token
 from tests.incidents import evidence_samples as samples
-from tests.incidents.conftest import make_respondent, signed_in
+from tests.incidents.helpers import make_respondent, signed_in
 
 
 @pytest.fixture(autouse=True)

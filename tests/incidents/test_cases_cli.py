@@ -8,7 +8,7 @@ import sqlalchemy as sa
 
 from core.extensions import db
 from incidents.models import Incident
-from tests.incidents.conftest import make_incident
+from tests.incidents.helpers import make_incident
 
 
 def case_numbers(app, *conditions) -> list[str]:

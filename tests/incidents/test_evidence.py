@@ -16,9 +16,9 @@ from audit.models import AuditEntry
 from core.extensions import db
 from incidents.models import Evidence
 from incidents.services.evidence import stored_path, upload_root
-from tests.conftest import db_count, fetch_csrf_token
+from tests.helpers import db_count, fetch_csrf_token
 from tests.incidents import evidence_samples as samples
-from tests.incidents.conftest import make_incident, signed_in
+from tests.incidents.helpers import make_incident, signed_in
 
 
 @pytest.fixture(autouse=True)

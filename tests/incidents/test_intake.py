@@ -16,9 +16,9 @@ from incidents.models import CaseStatus, Incident, Respondent
 from incidents.services import NotPermitted, intake, respondents
 from incidents.services.facts import EMPTY_CASE_FACTS, EMPTY_RESPONDENT_FACTS, engine_document
 from statutes.facts import Conduct, RecipientKind, facts_from_json
-from tests.conftest import db_count
 from tests.factories import make_agency, make_user
-from tests.incidents.conftest import incident_row, make_incident, make_respondent, respondent_row
+from tests.helpers import db_count
+from tests.incidents.helpers import incident_row, make_incident, make_respondent, respondent_row
 
 NOW = datetime(2026, 11, 26, 2, 0, tzinfo=UTC)  # 民國115年11月26日 10:00 in Taipei
 

@@ -15,7 +15,7 @@ from audit.models import AuditEntry
 from core.extensions import db
 from incidents.models import Incident
 from incidents.routes import list_routes
-from tests.incidents.conftest import make_incident, signed_in
+from tests.incidents.helpers import make_incident, signed_in
 
 
 def text_of(response) -> str:

@@ -8,13 +8,13 @@ import pytest
 import sqlalchemy as sa
 
 from audit.models import AuditEntry
+from core.clock import to_taipei
 from core.extensions import db
 from core.models import utcnow
 from core.roc_date import format_roc_compact
-from core.templating import to_taipei
 from incidents.models import Note
-from tests.conftest import fetch_csrf_token
-from tests.incidents.conftest import signed_in
+from tests.helpers import fetch_csrf_token
+from tests.incidents.helpers import signed_in
 
 
 def post_note(client, incident_id: int, note_date: str, body: str, token: str | None = None):

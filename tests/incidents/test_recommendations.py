@@ -15,8 +15,8 @@ from core.extensions import db
 from incidents.models import Decision, Incident, Recommendation, RecommendationItem, RecommendedAction
 from incidents.services.facts import EMPTY_CASE_FACTS
 from statutes.result import ENGINE_VERSION
-from tests.conftest import db_count
-from tests.incidents.conftest import Cast, case_form, make_incident, make_respondent, signed_in
+from tests.helpers import db_count
+from tests.incidents.helpers import Cast, case_form, make_incident, make_respondent, signed_in
 
 LEAK_FACTS = {
     **EMPTY_CASE_FACTS,

@@ -13,8 +13,8 @@ from core.extensions import db
 from core.models import utcnow
 from incidents.models import CaseStatus, Incident, Respondent
 from incidents.services.case_numbers import roc_year_in_taipei
-from tests.conftest import db_count, fetch_csrf_token
-from tests.incidents.conftest import (
+from tests.helpers import db_count, fetch_csrf_token
+from tests.incidents.helpers import (
     case_form,
     incident_row,
     make_incident,

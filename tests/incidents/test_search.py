@@ -24,8 +24,8 @@ from incidents.search import keyword as search_keyword
 from incidents.services import notes
 from incidents.services.access import visible_incidents
 from incidents.services.facts import EMPTY_CASE_FACTS
-from tests.conftest import make_app
-from tests.incidents.conftest import Cast, make_incident
+from tests.helpers import make_app
+from tests.incidents.helpers import Cast, make_incident
 
 # title, summary, note bodies (the ``cast`` fixture adds its own case, CAST_CASE)
 CAST_CASE = ("洩漏工程底價予廠商", "承辦人員疑將工程底價告知投標廠商。", ())

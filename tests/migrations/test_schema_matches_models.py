@@ -10,7 +10,7 @@ from alembic.migration import MigrationContext
 
 from core.extensions import db
 from incidents.search.index import include_name, include_object, is_search_index
-from tests.conftest import make_app, reset_schema
+from tests.helpers import make_app, reset_schema
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -11,8 +11,8 @@ import sqlalchemy as sa
 
 from accounts.models import Role, User
 from core.extensions import db
-from tests.conftest import db_scalar, fetch_csrf_token, login, make_app
 from tests.factories import PASSWORD, make_user
+from tests.helpers import db_scalar, fetch_csrf_token, login, make_app
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 from core.extensions import db
 from provisions.models import StatuteImport, StatuteLaw, StatuteProvision, StatuteVersion
-from tests.conftest import db_count
+from tests.helpers import db_count
 
 FIXTURES = Path(__file__).resolve().parents[1] / "statutes" / "fixtures" / "opendata"
 

@@ -7,8 +7,8 @@ import json
 import pytest
 
 from accounts.models import Role
-from tests.conftest import csrf_token_from, fetch_csrf_token, login
 from tests.factories import PASSWORD, make_user
+from tests.helpers import csrf_token_from, fetch_csrf_token, login
 
 NEGLIGENT_LEAK_2018 = {
     "respondent": {"category": "civil_servant", "rank_class": "junior", "grade": 7},

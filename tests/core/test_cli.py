@@ -10,7 +10,7 @@ from accounts.models import Agency, Role, Unit, User
 from core.extensions import db
 from incidents.models import CaseStatus, Incident
 from incidents.services.national_id import check_digit_ok
-from tests.conftest import db_count, login
+from tests.helpers import db_count, login
 
 DEMO_USERNAMES = {"officer", "officer2", "supervisor", "auditor", "admin"}
 

@@ -2,13 +2,27 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 from babel.messages.pofile import read_po
 
-from scripts.english_catalogue import extract_messages
+ROOT = Path(__file__).resolve().parents[2]
+# The keywords of scripts/update_translations.sh: _l (lazy_gettext) and N_ (constants in pure modules).
+KEYWORDS = ("_l", "lazy_gettext", "N_")
 
-ROOT = Path(__file__).resolve().parents[1]
+
+def extract_messages(target: Path) -> None:
+    """Run pybabel extract over the project (Python and templates), as the update script does."""
+    keyword_args = [arg for keyword in KEYWORDS for arg in ("-k", keyword)]
+    pybabel = Path(sys.executable).parent / "pybabel"
+    subprocess.run(
+        [str(pybabel), "extract", "-F", "babel.cfg", *keyword_args, "--no-location", "-o", str(target), "."],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
 
 
 def message_ids(path: Path) -> set[str]:
@@ -25,7 +39,7 @@ def test_english_catalogue_covers_every_message_in_the_source(tmp_path):
         catalogue = read_po(handle)
     translated = {message.id for message in catalogue if message.id and message.string}
     missing = sorted(in_source - translated)
-    assert missing == [], "run scripts/english_catalogue.py after adding these to its table"
+    assert missing == [], "run scripts/update_translations.sh and give these their English in messages.po"
 
 
 def test_placeholders_survive_translation():

@@ -10,8 +10,8 @@ import sqlalchemy as sa
 from accounts.models import Role, Unit, User
 from audit.models import AuditEntry
 from core.extensions import db
-from tests.conftest import db_count, fetch_csrf_token, login
 from tests.factories import PASSWORD, make_agency, make_user
+from tests.helpers import db_count, fetch_csrf_token, login
 
 NEW_PASSWORD = "a-long-enough-passphrase"
 

@@ -10,8 +10,8 @@ from accounts.models import LoginAttempt, Role, User
 from audit.models import AuditEntry
 from core.extensions import db
 from core.models import utcnow
-from tests.conftest import csrf_token_from, db_count, db_scalar, fetch_csrf_token, login
 from tests.factories import PASSWORD, make_user
+from tests.helpers import csrf_token_from, db_count, db_scalar, fetch_csrf_token, login
 
 WRONG = "wrong-password-123"
 

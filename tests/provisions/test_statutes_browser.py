@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from accounts.models import Role
-from tests.conftest import login
 from tests.factories import PASSWORD, make_user
+from tests.helpers import login
 
 FIXTURES = Path(__file__).resolve().parents[1] / "statutes" / "fixtures" / "opendata"
 

@@ -9,8 +9,8 @@ import pytest
 from accounts.models import Role
 from audit.models import AuditEntry
 from core.extensions import db
-from tests.conftest import db_count, fetch_csrf_token, login
 from tests.factories import PASSWORD, make_agency, make_user
+from tests.helpers import db_count, fetch_csrf_token, login
 
 
 @pytest.fixture
