@@ -127,12 +127,12 @@ def _information_kind_condition(kind: str, dialect: str) -> sa.ColumnElement[boo
 
 
 def filtered(
-    query: sa.Select[tuple[Incident]],
+    query: sa.Select[Incident],
     criteria: CaseFilter,
     *,
     now: datetime | None = None,
     keyword_plan: KeywordPlan | None = None,
-) -> sa.Select[tuple[Incident]]:
+) -> sa.Select[Incident]:
     """``query`` narrowed by every condition in ``criteria`` (no ordering).
 
     ``keyword_plan``: the plan_keyword() of the criteria's keyword, when the caller already made it.
@@ -251,7 +251,7 @@ def _after(sort: Sort, token: str, id_column: Any) -> sa.ColumnElement[bool]:
     raise InvalidCursorError(token)
 
 
-def _ordered(query: sa.Select[tuple[Incident]], sort: Sort, after: str | None, id_column: Any) -> sa.Select:
+def _ordered(query: sa.Select[Incident], sort: Sort, after: str | None, id_column: Any) -> sa.Select:
     if after:
         query = query.where(_after(sort, after, id_column))
     if sort is Sort.CASE_NUMBER:
@@ -297,7 +297,7 @@ def _next_width(width: int, first_width: int, found: int, missing: int, remainin
 
 
 def _postgres_newest_ids(
-    query: sa.Select[tuple[Incident]],
+    query: sa.Select[Incident],
     criteria: CaseFilter,
     keyword: str,
     after: str | None,
@@ -344,7 +344,7 @@ def _postgres_newest_ids(
 
 
 def search_page(
-    query: sa.Select[tuple[Incident]],
+    query: sa.Select[Incident],
     criteria: CaseFilter,
     *,
     sort: Sort = Sort.NEWEST,
@@ -383,7 +383,7 @@ def search_page(
 
 
 def iter_incidents(
-    query: sa.Select[tuple[Incident]],
+    query: sa.Select[Incident],
     criteria: CaseFilter,
     *,
     sort: Sort = Sort.NEWEST,

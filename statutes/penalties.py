@@ -376,7 +376,7 @@ def _findings(text: str, multiplier: int) -> list[_Finding]:
     for match in _CORPORATE_FINE.finditer(text):
         amount = _FINE.fullmatch(match["ref"] + "罰金") if match["ref"] else None
         fields: dict[str, Any] = {"fine_mode": FineMode.ONLY}
-        notes: list[str] = []
+        notes = []
         if amount and (amount["fine_min"] or amount["fine_max"]):
             amounts, notes = _fine_fields(amount, multiplier, text)
             fields.update(amounts)

@@ -28,6 +28,7 @@ from flask import (
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
+from werkzeug.wrappers import Response as BaseResponse  # what redirect() returns
 from werkzeug.wsgi import wrap_file
 
 from core.extensions import db
@@ -44,7 +45,7 @@ from incidents.services.notes import add_note, timeline
 bp = Blueprint("incident_evidence", __name__, url_prefix="/cases")
 
 
-def _to_case(incident_id: int, anchor: str) -> Response:
+def _to_case(incident_id: int, anchor: str) -> BaseResponse:
     return redirect(url_for("incidents.detail", incident_id=incident_id, _anchor=anchor))
 
 
@@ -109,7 +110,7 @@ def file_kind(content_type: str) -> str:
 
 @bp.post("/<int:incident_id>/evidence")
 @login_required
-def upload(incident_id: int) -> Response | tuple[Any, int]:
+def upload(incident_id: int) -> BaseResponse | tuple[Any, int]:
     incident = access.get_editable_incident(current_user, incident_id)
     form = EvidenceUploadForm()
     chosen = form.file.data
@@ -175,7 +176,7 @@ def download(incident_id: int, evidence_id: int) -> Response | tuple[str, int]:
 
 @bp.post("/<int:incident_id>/notes")
 @login_required
-def add(incident_id: int) -> Response | tuple[Any, int]:
+def add(incident_id: int) -> BaseResponse | tuple[Any, int]:
     incident = access.get_editable_incident(current_user, incident_id)
     form = NoteForm()
     if form.validate_on_submit():

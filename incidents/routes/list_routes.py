@@ -7,6 +7,7 @@ narrow it, so neither can show a case the user may not see.
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import Any
 
 import sqlalchemy as sa
 from flask import Response, render_template, request, stream_with_context
@@ -39,7 +40,7 @@ from suggestions.catalogue import CatalogueEmptyError, stored_catalogue
 
 CASE_ROLES = (Role.OFFICER, Role.SUPERVISOR, Role.AUDITOR)
 PAGE_SIZE = 50
-LABELS = {"status": forms.STATUS, "classification": forms.RECORD_CLASSIFICATION}
+LABELS: dict[str, dict[Any, Any]] = {"status": forms.STATUS, "classification": forms.RECORD_CLASSIFICATION}
 
 
 def _labels() -> dict[str, dict[object, str]]:
