@@ -43,6 +43,7 @@ from statutes.model import (
     article_sort_key,
 )
 from statutes.opendata import LawSnapshot
+from statutes.roc_calendar import ROC_EPOCH_OFFSET
 from statutes.textdiff import classify_change, normalize_for_comparison, strip_whitespace
 
 #: The database's own marker for "施行日期另定" (生效日期 99991231).
@@ -607,7 +608,8 @@ def _add_months(day: date, months: int) -> date:
 
 def _roc_date(year: str, month: str, day: str) -> date | None:
     try:
-        return date(parse_chinese_number(year) + 1911, parse_chinese_number(month), parse_chinese_number(day))
+        gregorian_year = parse_chinese_number(year) + ROC_EPOCH_OFFSET
+        return date(gregorian_year, parse_chinese_number(month), parse_chinese_number(day))
     except ValueError:  # not a numeral, or not a calendar date
         return None
 

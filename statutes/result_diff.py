@@ -17,8 +17,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from core.roc_date import format_roc
 from statutes.result import EvaluationResult, Status
+from statutes.roc_calendar import format_roc
 
 __all__ = [
     "ChangeKind",
