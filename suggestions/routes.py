@@ -14,10 +14,10 @@ from accounts.models import Role
 from accounts.permissions import role_required
 from core.models import utcnow
 from core.templating import to_taipei
+from provisions.catalogue import CatalogueEmptyError, stored_catalogue
 from statutes.engine import evaluate
 from statutes.facts import FactsError, facts_from_json
 from statutes.result import Status, result_to_json
-from suggestions.catalogue import CatalogueEmptyError, stored_catalogue
 from suggestions.forms import FactsForm
 
 bp = Blueprint("suggestions", __name__)

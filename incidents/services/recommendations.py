@@ -28,6 +28,7 @@ from core.services import FieldErrors, ServiceError
 from incidents.models import Decision, Incident, Recommendation, RecommendationItem, RecommendedAction, Respondent
 from incidents.services.access import require_edit
 from incidents.services.facts import engine_document
+from provisions.catalogue import CatalogueEmptyError, stored_catalogue
 from statutes.disciplinary.appraisal import AppraisalLevel
 from statutes.engine import evaluate
 from statutes.facts import FactsError, facts_from_json
@@ -40,7 +41,6 @@ from statutes.result_diff import (
     compare_suggestions,
     snapshot,
 )
-from suggestions.catalogue import CatalogueEmptyError, stored_catalogue
 
 __all__ = [
     "ACTION_LEVELS",
