@@ -45,8 +45,8 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from accounts.models import Agency, Unit, User
-from core.demo import seed_demo
 from core.extensions import db
+from home.demo import seed_demo
 from incidents import search_index
 from incidents.models import Incident
 from tests.conftest import login, make_app, reset_schema, upgrade_to_head

@@ -20,8 +20,8 @@ from flask import Flask
 from playwright.sync_api import Browser, Page, sync_playwright
 from werkzeug.serving import make_server
 
-from core.demo import seed_demo
 from core.extensions import db
+from home.demo import seed_demo
 from provisions.store import read_data_files, save_laws
 from tests.conftest import make_app, upgrade_to_head
 
