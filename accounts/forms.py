@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, HiddenField, PasswordField, SelectField, SelectMultipleField, StringField
+from wtforms import BooleanField, HiddenField, PasswordField, SelectField, StringField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, EqualTo, Length, Optional, ValidationError
-from wtforms.widgets import CheckboxInput, ListWidget
 
 from accounts.models import Role
 from accounts.passwords import password_problems
 from accounts.services import USERNAME_PATTERN, USERNAME_RULE, normalize_username
+from core.forms import MultiCheckboxField
 
 ROLE_LABELS = {
     Role.OFFICER: _l("承辦人"),
@@ -19,11 +19,6 @@ ROLE_LABELS = {
     Role.AUDITOR: _l("稽核"),
     Role.ADMIN: _l("系統管理者"),
 }
-
-
-class MultiCheckboxField(SelectMultipleField):
-    widget = ListWidget(prefix_label=False)
-    option_widget = CheckboxInput()
 
 
 def role_field() -> MultiCheckboxField:

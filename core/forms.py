@@ -9,13 +9,21 @@ from urllib.parse import urlsplit
 
 from flask_babel import gettext
 from flask_wtf import FlaskForm
-from wtforms import StringField
+from wtforms import SelectMultipleField, StringField
+from wtforms.widgets import CheckboxInput, ListWidget
 
 from core.extensions import db
 from core.roc_date import RocDateError, format_roc_compact, parse_date
 from core.services import ServiceError
 
 T = TypeVar("T")
+
+
+class MultiCheckboxField(SelectMultipleField):
+    """A multiple choice shown as a list of checkboxes."""
+
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
 
 
 class RocDateField(StringField):

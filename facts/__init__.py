@@ -1,1 +1,1 @@
-"""Web sub-forms of the facts vocabulary (one per part of the facts schema), shared by every form that collects facts."""
+"""Web sub-forms of the facts vocabulary, one per part of the facts schema."""
