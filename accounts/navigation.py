@@ -18,7 +18,7 @@ class NavItem:
 
 
 NAV_ITEMS: tuple[NavItem, ...] = (
-    NavItem("core.index", _l("首頁")),
+    NavItem("home.index", _l("首頁")),
     NavItem("incidents.index", _l("案件"), frozenset({Role.OFFICER, Role.SUPERVISOR, Role.AUDITOR})),
     NavItem("provisions.index", _l("法規查詢")),
     NavItem("suggestions.page", _l("適用建議"), frozenset({Role.OFFICER, Role.SUPERVISOR, Role.AUDITOR})),

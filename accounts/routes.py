@@ -56,7 +56,7 @@ def enforce_idle_timeout() -> Response | None:
 @bp.route("/login", methods=["GET", "POST"])
 def login() -> Response | tuple[str, int]:
     if current_user.is_authenticated:
-        return redirect(url_for("core.index"))
+        return redirect(url_for("home.index"))
     form = LoginForm()
     status = 200
     if request.method == "GET":
@@ -68,7 +68,7 @@ def login() -> Response | tuple[str, int]:
             session.clear()  # a fresh session; from now on the account's language applies
             login_user(result.user)
             session["seen_at"] = int(time.time())
-            return redirect(safe_redirect_target(form.next.data) or url_for("core.index"))
+            return redirect(safe_redirect_target(form.next.data) or url_for("home.index"))
         if result.locked_until is not None:
             status = 429
             minutes = max(1, math.ceil((result.locked_until - utcnow()).total_seconds() / 60))
@@ -134,8 +134,7 @@ def settings() -> Response | str:
 
 
 def register(app: Flask) -> None:
-    from accounts.admin_routes import bp as admin_bp
-
+    """Sign-in: the login manager, the page context every template needs, and this blueprint."""
     login_manager.login_view = "accounts.login"
     login_manager.login_message = _l("請先登入。")
     login_manager.login_message_category = "info"
@@ -145,4 +144,3 @@ def register(app: Flask) -> None:
     # Not bound to the request: rendering a page (e.g. the 413 page) must not parse its body.
     app.context_processor(lambda: {"logout_form": LogoutForm(formdata=None)})
     app.register_blueprint(bp)
-    app.register_blueprint(admin_bp)

@@ -45,9 +45,9 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from accounts.models import Agency, Unit, User
-from core.demo import seed_demo
 from core.extensions import db
 from core.roc_date import ROC_EPOCH_OFFSET
+from home.demo import seed_demo
 from incidents.models import Incident
 from incidents.search import index as search_index
 from tests.helpers import login, make_app, reset_schema, upgrade_to_head

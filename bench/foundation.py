@@ -19,8 +19,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from accounts.passwords import hash_password, make_hasher, verify_password
 from config import TestingConfig
-from core.demo import seed_demo
 from core.extensions import db
+from home.demo import seed_demo
 from tests.helpers import fetch_csrf_token, make_app, upgrade_to_head
 
 

@@ -1,7 +1,8 @@
-"""Parsing and formatting of Republic of China (民國) calendar dates.
+"""Parsing of Republic of China (民國) calendar dates as users type them.
 
 ROC year ``y`` is Gregorian year ``y + 1911``; 民國元年 is 1912.  Dates before
-1912-01-01 (民國前) are not supported.
+1912-01-01 (民國前) are not supported.  The calendar itself (the offset and the
+formatting) is ``statutes.roc_calendar``, re-exported here for the web layer.
 
 Accepted input (after NFKC normalisation, so full-width digits and
 punctuation such as ``１１５／１１／２３`` work, and surrounding whitespace
@@ -21,10 +22,10 @@ from __future__ import annotations
 import calendar
 import re
 import unicodedata
-from datetime import date, datetime
+from datetime import date
 
 from core.i18n_markers import N_
-from statutes.roc_calendar import ROC_EPOCH_OFFSET
+from statutes.roc_calendar import FIRST_ROC_DAY, ROC_EPOCH_OFFSET, format_roc, format_roc_compact, roc_year
 
 __all__ = [
     "ROC_EPOCH_OFFSET",
@@ -35,7 +36,6 @@ __all__ = [
     "roc_year",
 ]
 
-_FIRST_ROC_DAY = date(ROC_EPOCH_OFFSET + 1, 1, 1)
 _MAX_ROC_YEAR_DIGITS = 3
 _GREGORIAN_YEAR_DIGITS = 4
 
@@ -105,7 +105,7 @@ def parse_date(text: str) -> date:
         gregorian_year = roc + ROC_EPOCH_OFFSET
     elif len(year_digits) == _GREGORIAN_YEAR_DIGITS:
         gregorian_year = int(year_digits)
-        if negative or gregorian_year < _FIRST_ROC_DAY.year:
+        if negative or gregorian_year < FIRST_ROC_DAY.year:
             raise RocDateError(MSG_BEFORE_ROC)
     else:
         raise RocDateError(MSG_YEAR_TOO_LARGE)
@@ -123,32 +123,3 @@ def _build_date(year: int, month: int, day: int) -> date:
     if day > last_day:
         raise RocDateError(MSG_DAY_TOO_LARGE, roc_year=year - ROC_EPOCH_OFFSET, month=month, last_day=last_day)
     return date(year, month, day)
-
-
-def _as_date(d: date | datetime) -> date:
-    """Return the calendar date, rejecting dates before 民國元年."""
-    plain = d.date() if isinstance(d, datetime) else d
-    if plain < _FIRST_ROC_DAY:
-        raise ValueError(f"dates before 1912-01-01 (民國前) are not supported: {plain}")
-    return plain
-
-
-def roc_year(d: date) -> int:
-    """Return the ROC year of ``d`` (2026 → 115)."""
-    return _as_date(d).year - ROC_EPOCH_OFFSET
-
-
-def format_roc(d: date | datetime | None) -> str:
-    """Format as ``民國115年11月23日`` (no padding); ``None`` gives ``""``."""
-    if d is None:
-        return ""
-    plain = _as_date(d)
-    return f"民國{roc_year(plain)}年{plain.month}月{plain.day}日"
-
-
-def format_roc_compact(d: date | datetime | None) -> str:
-    """Format as ``115/11/23`` (month and day zero-padded); ``None`` gives ``""``."""
-    if d is None:
-        return ""
-    plain = _as_date(d)
-    return f"{roc_year(plain)}/{plain.month:02d}/{plain.day:02d}"

@@ -41,9 +41,10 @@ def citable_provisions(catalogue: Catalogue) -> tuple[CitableProvision, ...]:
     does not hold are skipped.
     """
     chains: dict[str, list[str]] = {}  # newest id → every numbering, earliest first
-    for rule in (*RULES, *SUPPORT_RULES):
+    cited = [rule.provision_id for rule in RULES] + [rule.provision_id for rule in SUPPORT_RULES]
+    for provision_id in cited:
         try:
-            chain = _numberings(catalogue, rule.provision_id)
+            chain = _numberings(catalogue, provision_id)
         except KeyError:
             continue
         known = chains.setdefault(chain[-1], [])

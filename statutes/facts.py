@@ -177,7 +177,8 @@ class FactsError(ValueError):
 @cache
 def facts_schema() -> dict[str, Any]:
     """The published JSON Schema (draft 2020-12)."""
-    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    schema: dict[str, Any] = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    return schema
 
 
 def validate_facts_document(document: Any) -> list[str]:

@@ -39,6 +39,9 @@ AGGRAVATION_FACTORS: dict[str, Fraction] = {
     "one_quarter": Fraction(5, 4),
 }
 
+# Compared element by element; its shape varies (_LIGHTEST is one option, a real key seven fields).
+SeverityKey = tuple[object, ...]
+
 _DEATH, _LIFE, _IMPRISONMENT, _DETENTION, _FINE = 5, 4, 3, 2, 1
 _NO_FURTHER_OPTION = (9, Fraction(0), Fraction(0))  # sorts above any real option: fewer options is heavier
 _OPEN_ENDED_MONTHS = 180  # 「N年以上有期徒刑」: up to 15 years (刑法第33條第3款)
@@ -63,7 +66,7 @@ def _principal_options(penalty: Penalty, factor: Fraction) -> list[tuple[int, Fr
     return options
 
 
-def severity_key(penalty: Penalty | None, factor: Fraction = Fraction(1)) -> tuple:
+def severity_key(penalty: Penalty | None, factor: Fraction = Fraction(1)) -> SeverityKey:
     """A sort key: a larger key is a heavier punishment (刑法第35條). None (不罰) is the lightest."""
     if penalty is None:
         return _LIGHTEST

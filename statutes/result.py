@@ -127,4 +127,5 @@ def _plain(value: Any) -> Any:
 
 def result_to_json(result: EvaluationResult) -> dict[str, Any]:
     """The stable JSON form: dataclass fields as keys, dates ISO, enums by value."""
-    return _plain(asdict(result))
+    plain: dict[str, Any] = _plain(asdict(result))
+    return plain

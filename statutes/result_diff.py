@@ -17,8 +17,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from core.roc_date import format_roc
 from statutes.result import EvaluationResult
+from statutes.roc_calendar import format_roc
 from statutes.vocabulary import STATUS as STATUS_LABELS
 
 __all__ = [
@@ -181,7 +181,8 @@ class FactChange:
 
 @cache
 def _schema() -> dict[str, Any]:
-    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    schema: dict[str, Any] = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    return schema
 
 
 def _label_of(description: str) -> str:

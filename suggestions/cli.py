@@ -11,11 +11,11 @@ from flask.cli import with_appcontext
 
 from core.clock import taipei_today
 from core.roc_date import RocDateError, parse_date
+from provisions.catalogue import CatalogueEmptyError, stored_catalogue
 from statutes.engine import evaluate
 from statutes.facts import FactsError, facts_from_json
 from statutes.report_text import format_result_text
 from statutes.result import result_to_json
-from suggestions.catalogue import CatalogueEmptyError, stored_catalogue
 
 
 @click.command("suggest")

@@ -13,10 +13,10 @@ from accounts.models import Role
 from accounts.permissions import role_required
 from core.clock import taipei_today
 from facts import labels
+from provisions.catalogue import CatalogueEmptyError, stored_catalogue
 from statutes.engine import evaluate
 from statutes.facts import FactsError, facts_from_json
 from statutes.result import result_to_json
-from suggestions.catalogue import CatalogueEmptyError, stored_catalogue
 from suggestions.forms import FactsForm
 
 bp = Blueprint("suggestions", __name__)

@@ -35,8 +35,8 @@ from incidents.search import (
     search_page,
 )
 from incidents.services import access
+from provisions.catalogue import CatalogueEmptyError, stored_catalogue
 from statutes.citable import CitableProvision, citable_provisions
-from suggestions.catalogue import CatalogueEmptyError, stored_catalogue
 
 CASE_ROLES = (Role.OFFICER, Role.SUPERVISOR, Role.AUDITOR)
 PAGE_SIZE = 50

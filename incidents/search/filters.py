@@ -131,12 +131,12 @@ def _date_conditions(criteria: CaseFilter, now: datetime | None) -> list[sa.Colu
 
 
 def filtered(
-    query: sa.Select[tuple[Incident]],
+    query: sa.Select[Incident],
     criteria: CaseFilter,
     *,
     now: datetime | None = None,
     keyword_plan: KeywordPlan | None = None,
-) -> sa.Select[tuple[Incident]]:
+) -> sa.Select[Incident]:
     """``query`` narrowed by every condition in ``criteria`` (no ordering).
 
     ``keyword_plan``: the plan_keyword() of the criteria's keyword, when the caller already made it.

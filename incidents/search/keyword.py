@@ -134,7 +134,8 @@ def _common_among_newest(keyword: str, connection: Connection) -> bool:
         .where(Incident.id > newest - DENSE_PROBE_IDS, scan_condition(keyword, "sqlite"))
         .limit(DENSE_PROBE_HITS)
     )
-    return connection.scalar(sa.select(sa.func.count()).select_from(hits.subquery())) >= DENSE_PROBE_HITS
+    count = connection.scalar(sa.select(sa.func.count()).select_from(hits.subquery())) or 0
+    return count >= DENSE_PROBE_HITS
 
 
 def _after_prefix(prefix: str) -> str | None:

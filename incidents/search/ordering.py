@@ -94,7 +94,7 @@ def _after(sort: Sort, token: str, id_column: Any) -> sa.ColumnElement[bool]:
     raise InvalidCursorError(token)
 
 
-def ordered(query: sa.Select[tuple[Incident]], sort: Sort, after: str | None, id_column: Any) -> sa.Select:
+def ordered(query: sa.Select[Incident], sort: Sort, after: str | None, id_column: Any) -> sa.Select:
     """``query`` in ``sort`` order, starting after the cursor ``after``. Raises InvalidCursorError."""
     if after:
         query = query.where(_after(sort, after, id_column))

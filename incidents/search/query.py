@@ -28,7 +28,7 @@ class Page:
 
 
 def search_page(
-    query: sa.Select[tuple[Incident]],
+    query: sa.Select[Incident],
     criteria: CaseFilter,
     *,
     sort: Sort = Sort.NEWEST,
@@ -67,7 +67,7 @@ def search_page(
 
 
 def iter_incidents(
-    query: sa.Select[tuple[Incident]],
+    query: sa.Select[Incident],
     criteria: CaseFilter,
     *,
     sort: Sort = Sort.NEWEST,

@@ -51,7 +51,7 @@ def _next_width(width: int, first_width: int, found: int, missing: int, remainin
 
 
 def postgres_newest_ids(
-    query: sa.Select[tuple[Incident]],
+    query: sa.Select[Incident],
     criteria: CaseFilter,
     keyword: str,
     after: str | None,

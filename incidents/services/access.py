@@ -43,7 +43,7 @@ def excluded_from(user_id: int) -> sa.ColumnElement[bool]:
     return sa.or_(Incident.id.in_(recused), Incident.id.in_(respondent))
 
 
-def visible_incidents(user: User | AnonymousUserMixin | None) -> sa.Select[tuple[Incident]]:
+def visible_incidents(user: User | AnonymousUserMixin | None) -> sa.Select[Incident]:
     """A query of the cases ``user`` may see (add ordering, filters and limits to it)."""
     query = sa.select(Incident)
     if not _signed_in(user):

@@ -29,6 +29,7 @@ from incidents.models import Decision, Incident, Recommendation, RecommendationI
 from incidents.services.access import require_edit
 from incidents.services.case_audit import record_case_event
 from incidents.services.facts import engine_document
+from provisions.catalogue import CatalogueEmptyError, stored_catalogue
 from statutes.disciplinary.appraisal import AppraisalLevel
 from statutes.engine import evaluate
 from statutes.facts import FactsError, facts_from_json
@@ -41,7 +42,6 @@ from statutes.result_diff import (
     compare_suggestions,
     snapshot,
 )
-from suggestions.catalogue import CatalogueEmptyError, stored_catalogue
 
 __all__ = [
     "ACTION_LEVELS",

@@ -13,6 +13,9 @@ from statutes.result import Deadline, ElementCheck, Status
 from statutes.rules import Aggravation, Context, CriminalRule, Slot
 from statutes.vocabulary import STATUS
 
+# Status order, law, article, paragraph, subparagraph, rule id (see _sort_key).
+SuggestionOrder = tuple[int, str, tuple[int, int], int, int, str]
+
 STATUS_ORDER = {Status.APPLIED: 0, Status.ALTERNATIVE: 1, Status.DISPLACED: 2, Status.BARRED: 3}
 STATUS_LABELS = STATUS  # the reasons' words for each status (their one copy is statutes.vocabulary)
 
@@ -69,12 +72,12 @@ class _Draft:
         return _citation(self.index, provision, slot, version)
 
     @property
-    def sort_key(self) -> tuple:
+    def sort_key(self) -> SuggestionOrder:
         provision, _, slot = self._reference()
         return _sort_key(self.status, provision, slot, self.rule_id)
 
 
-def _sort_key(status: Status, provision: Provision, slot: Slot | None, rule_id: str) -> tuple:
+def _sort_key(status: Status, provision: Provision, slot: Slot | None, rule_id: str) -> SuggestionOrder:
     """Applied, alternative, displaced, barred; then law, article, paragraph, subparagraph."""
     return (
         STATUS_ORDER[status],

@@ -5,7 +5,15 @@ from __future__ import annotations
 from datetime import date
 
 from statutes.describe import describe_penalty
-from statutes.engine_parts.draft import STATUS_LABELS, STATUS_ORDER, _citation, _Draft, _sort_key, _unique
+from statutes.engine_parts.draft import (
+    STATUS_LABELS,
+    STATUS_ORDER,
+    SuggestionOrder,
+    _citation,
+    _Draft,
+    _sort_key,
+    _unique,
+)
 from statutes.engine_parts.index import _Index, _later_versions, _version_on
 from statutes.facts import Facts
 from statutes.model import Provision, ProvisionVersion, cite_article
@@ -75,8 +83,8 @@ def _suggestion(draft: _Draft, index: _Index) -> Suggestion:
 
 def _support_suggestions(
     facts: Facts, index: _Index, drafts: dict[str, _Draft], evaluation_date: date
-) -> list[tuple[tuple, Suggestion]]:
-    suggestions: list[tuple[tuple, Suggestion]] = []
+) -> list[tuple[SuggestionOrder, Suggestion]]:
+    suggestions: list[tuple[SuggestionOrder, Suggestion]] = []
     for support in SUPPORT_RULES:
         linked = [drafts[rule_id] for rule_id in support.linked if rule_id in drafts and not drafts[rule_id].gap]
         if not linked:

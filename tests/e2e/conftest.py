@@ -17,8 +17,8 @@ from flask import Flask
 from playwright.sync_api import Browser, Page, sync_playwright
 from werkzeug.serving import make_server
 
-from core.demo import seed_demo
 from core.extensions import db
+from home.demo import seed_demo
 from provisions.store import read_data_files, save_laws
 from tests.e2e.helpers import DEMO_PASSWORD
 from tests.helpers import make_app, upgrade_to_head

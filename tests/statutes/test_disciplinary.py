@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import ast
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -442,16 +440,3 @@ def test_no_incident_no_check(catalogue):
 def test_paths_are_deterministic(catalogue):
     facts = facts_from_json(document(harm=SERIOUS_PROVEN, information=cyber("2026-03-02T09:00:00+08:00", None)))
     assert disciplinary_paths(facts, catalogue, EVALUATION) == disciplinary_paths(facts, catalogue, EVALUATION)
-
-
-@pytest.mark.parametrize("module", ["disciplinary", "ledger"])
-def test_modules_import_neither_flask_nor_sqlalchemy(module):
-    statutes = Path(__file__).resolve().parents[2] / "statutes"
-    package = statutes / module
-    files = sorted(package.glob("*.py")) if package.is_dir() else [statutes / f"{module}.py"]
-    assert files
-    trees = [ast.parse(file.read_text(encoding="utf-8")) for file in files]
-    nodes = [node for tree in trees for node in ast.walk(tree)]
-    imported = {alias.name for node in nodes if isinstance(node, ast.Import) for alias in node.names}
-    imported |= {node.module or "" for node in nodes if isinstance(node, ast.ImportFrom)}
-    assert not {name.split(".")[0] for name in imported} & {"flask", "sqlalchemy", "flask_sqlalchemy"}

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import ast
 import copy
 import dataclasses
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -405,17 +403,6 @@ def test_real_results_version_change_when_the_act_date_moves(catalogue: Catalogu
     assert compare_facts(saved_document, new_document) == (
         FactChange("act.start", "行為開始日", "2018-06-01", "2021-03-01"),
     )
-
-
-# --- purity ------------------------------------------------------------------------------------
-
-
-def test_module_is_pure() -> None:
-    source = Path(__file__).parents[2] / "statutes" / "result_diff.py"
-    tree = ast.parse(source.read_text(encoding="utf-8"))
-    imported = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
-    imported |= {node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
-    assert not {name.split(".")[0] for name in imported} & {"flask", "sqlalchemy", "flask_sqlalchemy"}
 
 
 def test_snapshots_and_changes_are_frozen() -> None:

@@ -14,6 +14,9 @@ from accounts import services
 from accounts.models import Agency, Role, Unit, User
 from accounts.passwords import hash_password
 from core.extensions import db
+from incidents.models import CaseSource, Incident, RecordClassification
+from incidents.services import intake, respondents
+from incidents.services.facts import EMPTY_CASE_FACTS, EMPTY_RESPONDENT_FACTS
 
 DEMO_AGENCY_CODE = "DEMO"
 DEMO_AGENCY_NAME = "示範部"
@@ -222,10 +225,6 @@ def seed_demo_cases(agency: Agency) -> int:
 
     Skipped when the demo officers are missing (or no longer officers).
     """
-    from incidents.models import CaseSource, Incident, RecordClassification
-    from incidents.services import intake, respondents
-    from incidents.services.facts import EMPTY_CASE_FACTS, EMPTY_RESPONDENT_FACTS
-
     officers = {
         user.username: user
         for user in db.session.scalars(

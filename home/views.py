@@ -12,7 +12,7 @@ from accounts.models import Role
 from core.clock import taipei_today
 from core.extensions import db
 
-bp = Blueprint("core", __name__)
+bp = Blueprint("home", __name__)
 
 ROLE_DESCRIPTIONS = {
     Role.OFFICER: _l("登錄洩密案件、調查並提出法律適用建議。"),
@@ -26,7 +26,7 @@ ROLE_DESCRIPTIONS = {
 @login_required
 def index() -> str:
     return render_template(
-        "core/index.html",
+        "home/index.html",
         roles=sorted(current_user.roles),
         role_labels=ROLE_LABELS,
         role_descriptions=ROLE_DESCRIPTIONS,

@@ -1,16 +1,15 @@
-"""Commands registered on the app: ``flask seed-demo`` plus each area's groups."""
+"""``flask seed-demo``: the demo agency, its accounts and a few cases."""
 
 from __future__ import annotations
 
 import click
 import sqlalchemy as sa
-from flask import Flask
 from flask.cli import with_appcontext
 
 from accounts.models import User
-from core.demo import seed_demo
 from core.extensions import db
 from core.services import ServiceError
+from home.demo import seed_demo
 
 ROLE_NAMES = {"officer": "承辦人", "supervisor": "主管", "auditor": "稽核", "admin": "系統管理者"}
 
@@ -33,17 +32,3 @@ def seed_demo_command(password: str | None, if_empty: bool) -> None:
     for account in accounts:
         shown = account.password if account.password else "（已存在，密碼未變更 / unchanged）"
         click.echo(f"  {account.username:<11} {ROLE_NAMES[account.role.value]:<6} 密碼: {shown}")
-
-
-def register_commands(app: Flask) -> None:
-    from accounts.cli import agencies_cli, users_cli
-    from incidents.cli import cases_cli
-    from provisions.cli import statutes_cli
-    from suggestions.cli import suggest_command
-
-    app.cli.add_command(seed_demo_command)
-    app.cli.add_command(users_cli)
-    app.cli.add_command(agencies_cli)
-    app.cli.add_command(statutes_cli)
-    app.cli.add_command(suggest_command)
-    app.cli.add_command(cases_cli)
