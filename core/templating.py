@@ -8,10 +8,10 @@ from typing import Any
 
 from flask import Flask
 
-from core.clock import TAIPEI, to_taipei
+from core.clock import to_taipei
 from core.roc_date import format_roc, format_roc_compact
 
-__all__ = ["TAIPEI", "init_app", "plain_json", "roc_date", "roc_date_compact", "roc_datetime", "to_taipei"]
+__all__ = ["init_app", "plain_json", "roc_date", "roc_date_compact", "roc_datetime"]
 
 
 def _as_local_date(value: date | datetime | None) -> date | None:

@@ -15,8 +15,8 @@ from wtforms import DateTimeLocalField, SelectField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Optional
 
+from core.clock import TAIPEI, to_taipei
 from core.forms import MultiCheckboxField, RocDateField
-from core.templating import TAIPEI, to_taipei
 from facts.labels import TRISTATE
 
 NOT_A_CHOICE = _l("請從清單中選擇。")

@@ -22,6 +22,7 @@ from flask_wtf import FlaskForm
 from wtforms.fields.choices import SelectChoice
 
 from accounts.models import User
+from core.clock import taipei_today
 from facts import labels as vocabulary  # the engine's labels, one copy for every page
 from incidents import forms
 from incidents.evidence_forms import EvidenceUploadForm, NoteForm, upload_hint
@@ -31,7 +32,6 @@ from incidents.recommendation_forms import ACTION_LABELS
 from incidents.services import access, national_id, recommendations
 from incidents.services.assignments import assignable_officers
 from incidents.services.evidence import list_evidence
-from incidents.services.intake import taipei_today
 from incidents.services.notes import timeline
 
 __all__ = ["CasePage", "case_page", "file_kind", "file_size"]

@@ -6,9 +6,6 @@ see answers 404, a change the user may not make to a case they see answers 403.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
 import sqlalchemy as sa
 from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
@@ -19,10 +16,10 @@ from wtforms.fields.choices import SelectChoice
 
 from accounts.models import Role, User
 from accounts.permissions import role_required
+from core.clock import taipei_today
 from core.extensions import db
-from core.forms import commit_or_show_errors
+from core.forms import commit_or_flash, commit_or_show_errors
 from core.security import client_address
-from core.services import ServiceError
 from incidents import forms
 from incidents.models import Incident, Respondent
 from incidents.routes import bp, current_actor, respondent_in, show_case_page
@@ -32,21 +29,6 @@ from incidents.services.assignments import assignable_officers, declare_recusal,
 
 def _officer_choices(users: list[User]) -> list[SelectChoice]:
     return [SelectChoice(user.id, f"{user.display_name}（{user.username}）") for user in users]
-
-
-def _run(action: Callable[[], Any], success: str) -> bool:
-    """One user action, one transaction; messages go to the flash area."""
-    try:
-        action()
-    except ServiceError as error:
-        db.session.rollback()
-        for messages in error.field_errors.values():
-            for message in messages:
-                flash(message, "error")
-        return False
-    db.session.commit()
-    flash(success, "success")
-    return True
 
 
 def _flash_form_errors(form: FlaskForm) -> None:
@@ -59,7 +41,7 @@ def _flash_changed_drafts(incident: Incident) -> None:
     """After the facts changed: name the respondents whose saved draft no longer matches the engine."""
     names = [
         summary.respondent.name
-        for summary in recommendations.summaries(incident, today=intake.taipei_today())
+        for summary in recommendations.summaries(incident, today=taipei_today())
         if summary.changes
     ]
     if names:
@@ -135,7 +117,7 @@ def edit(incident_id: int) -> Response | str:
 def file(incident_id: int) -> Response:
     incident = access.get_editable_incident(current_user, incident_id)
     if forms.ConfirmForm().validate_on_submit():
-        _run(
+        commit_or_flash(
             lambda: intake.file_incident(current_actor(), incident, client_address=client_address()),
             _("案件已立案。"),
         )
@@ -206,7 +188,7 @@ def remove_respondent(incident_id: int, respondent_id: int) -> Response:
     respondent = respondent_in(incident, respondent_id)
     name = respondent.name
     if forms.ConfirmForm().validate_on_submit():
-        _run(
+        commit_or_flash(
             lambda: respondents.remove_respondent(current_actor(), respondent, client_address=client_address()),
             _("已刪除被調查人 %(name)s。", name=name),
         )
@@ -226,7 +208,7 @@ def change_assignments(incident_id: int) -> Response:
     # Any id is accepted here; the service says which ones may not be assigned and why.
     form.assignees.validate_choice = False
     if form.validate_on_submit():
-        _run(
+        commit_or_flash(
             lambda: set_assignees(
                 current_actor(), incident, form.assignees.data or [], client_address=client_address()
             ),
@@ -246,7 +228,7 @@ def declare_conflict(incident_id: int) -> Response:
     incident = access.get_visible_incident(current_user, incident_id)
     form = forms.RecusalForm()
     if form.validate_on_submit():
-        if _run(
+        if commit_or_flash(
             lambda: declare_recusal(current_actor(), incident, form.reason.data or "", client_address=client_address()),
             _("已聲明迴避，您將無法再查閱此案件。"),
         ):
