@@ -67,7 +67,18 @@ class RespondentRow:
     service_start: date | None
     service_end: date | None
     year_records: list[YearRecord]
+    complaint: ComplaintFacts
     account_name: str  # the respondent's own account here (recused from the case), or ""
+
+
+@dataclass(frozen=True)
+class ComplaintFacts:
+    """A respondent's 告訴 as stated (for 告訴乃論 offences): None where not yet known."""
+
+    complainant: str
+    learned_offender_on: date | None
+    filed: bool | None
+    filed_on: date | None
 
 
 @dataclass(frozen=True)
@@ -141,6 +152,7 @@ class CasePage:
     act_end: date | None
     cyber_security_incident: bool
     cyber_aware_at: datetime | None
+    cyber_notified_at: datetime | None
     created_by: str
     created_at: datetime
     summary: str
@@ -201,6 +213,7 @@ def case_page(
         act_end=incident.act_end,
         cyber_security_incident=incident.cyber_security_incident,
         cyber_aware_at=incident.cyber_aware_at,
+        cyber_notified_at=_iso_moment((incident.facts or {}).get("information", {}).get("cyber_notified_at")),
         created_by=incident.created_by.display_name,
         created_at=incident.created_at,
         summary=incident.summary,
@@ -268,8 +281,13 @@ def _iso_date(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
+def _iso_moment(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
 def _respondent_row(respondent: Respondent) -> RespondentRow:
     facts = respondent.facts or {}
+    complaint = facts.get("complaint") or {}
     return RespondentRow(
         id=respondent.id,
         name=respondent.name,
@@ -288,6 +306,12 @@ def _respondent_row(respondent: Respondent) -> RespondentRow:
             )
             for item in facts.get("year_records", [])
         ],
+        complaint=ComplaintFacts(
+            complainant=complaint.get("complainant") or "",
+            learned_offender_on=_iso_date(complaint.get("learned_offender_on")),
+            filed=complaint.get("filed"),
+            filed_on=_iso_date(complaint.get("filed_on")),
+        ),
         account_name=respondent.user.display_name if respondent.user else "",
     )
 

@@ -116,6 +116,16 @@ def test_a_respondent_states_a_complaint_and_the_suggestion_no_longer_waits_for_
     assert input_value(again, "complaint_filed_on") == "114/03/10"
     assert re.search(r'<option selected value="yes">是</option>', again)
 
+    # The case page shows the 告訴 in the respondent's row, in the ROC calendar.
+    row = re.search(
+        r"<tr>\s*<td>[^<]*</td>(?:(?!</tr>).)*宏達工程股份有限公司(?:(?!</tr>).)*</tr>",
+        text_of(client.get(f"/cases/{incident_id}")),
+        re.S,
+    )
+    assert row is not None
+    assert "已提出（民國114年3月10日）" in row.group()
+    assert "告訴權人：宏達工程股份有限公司" in row.group() and "知悉犯人：民國114年3月4日" in row.group()
+
 
 def test_the_case_form_keeps_when_a_cyber_incident_was_reported(app, client, cast):
     signed_in(client, "officer")
@@ -132,6 +142,9 @@ def test_the_case_form_keeps_when_a_cyber_incident_was_reported(app, client, cas
     stored = incident_row(app, cast.incident_id)
     assert stored["facts"]["information"]["cyber_notified_at"] == "2025-03-01T10:15:00+08:00"
     assert input_value(text_of(client.get(page)), "cyber_notified_at") == "2025-03-01T10:15"
+    assert "（知悉時間 114/03/01 09:30）（通報時間 114/03/01 10:15）" in text_of(
+        client.get(f"/cases/{cast.incident_id}")
+    )
 
 
 def test_a_report_before_the_incident_was_known_is_refused_next_to_the_field(app, client, cast):
