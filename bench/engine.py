@@ -3,7 +3,7 @@
 Evaluates a mix of 20 facts documents (every kind of information, recipient, respondent and
 date regime the rules distinguish) in a loop on one core for about three seconds and prints
 evaluations per second — for the whole evaluation (criminal rules plus the disciplinary paths of
-``statutes.disciplinary`` when present) and for the criminal part alone. Target: at least 1,000
+``statutes.engine.disciplinary`` when present) and for the criminal part alone. Target: at least 1,000
 evaluations per second for the whole evaluation.
 """
 
@@ -17,9 +17,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import statutes.engine as engine
-from statutes.catalogue import load_catalogue
-from statutes.facts import Facts, facts_from_json
+import statutes.engine.evaluation as engine
+from statutes.catalogue.lookup import load_catalogue
+from statutes.engine.facts import Facts, facts_from_json
 
 TODAY = date(2026, 1, 1)
 

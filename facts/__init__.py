@@ -1,4 +1,4 @@
-"""The facts forms: one WTForms sub-form per part of statutes/facts.schema.json, and their labels.
+"""The facts forms: one WTForms sub-form per part of statutes/engine/facts.schema.json, and their labels.
 
 The 適用建議 form (suggestions) and the case and respondent forms (incidents) are composed of
 these parts, so both collect the same facts with the same words (a test walks the schema).

@@ -1,4 +1,4 @@
-"""One sub-form per part of statutes/facts.schema.json, each with ``to_part()`` and ``load_part()``.
+"""One sub-form per part of statutes/engine/facts.schema.json, each with ``to_part()`` and ``load_part()``.
 
 A page's form inherits the parts it collects (``class FactsForm(RespondentPart, ActPart, …,
 FlaskForm)``), so every field keeps its plain name (``intent``, ``complaint_filed``) in the page and

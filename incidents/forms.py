@@ -73,7 +73,7 @@ class IncidentForm(ActDatesPart, ActPart, InformationPart, CyberPart, RecipientP
     classification = select(_l("案卷密等"), RECORD_CLASSIFICATION, RecordClassification.GENERAL_OFFICIAL_SECRET.value)
 
     def case_facts(self) -> dict[str, Any]:
-        """The case-level parts of a facts document (statutes/facts.schema.json)."""
+        """The case-level parts of a facts document (statutes/engine/facts.schema.json)."""
         facts = document_of(self, CASE_PARTS)
         # Whether and when the cyber-security incident was known are columns; when it was reported is a fact.
         facts["information"]["cyber_notified_at"] = moment(self.cyber_notified_at)

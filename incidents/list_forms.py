@@ -17,7 +17,7 @@ from facts.labels import KIND
 from incidents.forms import NOT_A_CHOICE, STATUS
 from incidents.models import CaseStatus
 from incidents.search import KEYWORD_MAX, OVERDUE_DRAFT_DAYS, CaseFilter, Sort
-from statutes.citable import CitableProvision
+from statutes.engine.citable import CitableProvision
 
 DATE_HINT = _l("例：115/11/23 或 民國115年11月23日")
 SORT = {

@@ -50,7 +50,7 @@ class RecordClassification(enum.StrEnum):
 
 
 class Incident(Base):
-    """One case. ``facts`` holds the case-level parts of a statutes/facts.schema.json
+    """One case. ``facts`` holds the case-level parts of a statutes/engine/facts.schema.json
     document (act, information, recipient, harm); each respondent adds their own."""
 
     __tablename__ = "incident"
@@ -137,7 +137,7 @@ class Respondent(Base):
     name: Mapped[str] = mapped_column(sa.String(100))
     national_id: Mapped[str] = mapped_column(sa.String(10), default="")  # 身分證統一編號 (validated)
     position: Mapped[str] = mapped_column(sa.String(100), default="")
-    # The respondent part of a statutes/facts.schema.json document (category, rank, grade, service dates),
+    # The respondent part of a statutes/engine/facts.schema.json document (category, rank, grade, service dates),
     # plus "year_records"; kept in the engine's vocabulary rather than a second copy of it.
     facts: Mapped[dict[str, Any]] = mapped_column(sa.JSON, default=dict)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
@@ -266,7 +266,7 @@ class RecommendationItem(Base):
     law_name: Mapped[str] = mapped_column(sa.String(100))
     citation: Mapped[str] = mapped_column(sa.String(60))  # as the engine gave it: 第132條第1項
     title: Mapped[str] = mapped_column(sa.String(200), default="")
-    engine_status: Mapped[str] = mapped_column(sa.String(20))  # statutes.result.Status value
+    engine_status: Mapped[str] = mapped_column(sa.String(20))  # statutes.engine.result.Status value
     engine_reason: Mapped[str] = mapped_column(sa.Text, default="")
     # The provision version the engine applied (statute_provision.id + its effective date): stable
     # across catalogue reloads, unlike a statute_version row id.

@@ -1,4 +1,4 @@
-"""The stored statute catalogue as a pure ``statutes.catalogue.Catalogue``, cached.
+"""The stored statute catalogue as a pure ``statutes.catalogue.lookup.Catalogue``, cached.
 
 Rebuilt only when a load or import has changed the catalogue (a new
 statute_import row), so several app servers stay consistent without
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from core.extensions import db
 from provisions.models import StatuteImport
 from provisions.store import all_laws_from_db
-from statutes.catalogue import Catalogue
+from statutes.catalogue.lookup import Catalogue
 
 _lock = threading.Lock()
 _cached: tuple[tuple[str, int | None], Catalogue] | None = None

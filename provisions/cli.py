@@ -14,11 +14,11 @@ from provisions import queries
 from provisions.importing import describe_changes, import_open_data
 from provisions.models import StatuteImport
 from provisions.store import DATA_DIRECTORY, read_data_files, save_laws
-from statutes.changes import ChangeError
-from statutes.describe import describe_penalty
-from statutes.model import cite_article
-from statutes.opendata import OpenDataError
-from statutes.serialization import penalty_from_dict
+from statutes.catalogue.describe import describe_penalty
+from statutes.catalogue.model import cite_article
+from statutes.catalogue.serialization import penalty_from_dict
+from statutes.importing.changes import ChangeError
+from statutes.importing.opendata import OpenDataError
 
 statutes_cli = AppGroup("statutes", help="法規資料：載入、匯入官方資料、查詢條文。")
 

@@ -1,6 +1,6 @@
 """Importing the official open data (全國法規資料庫) into the stored catalogue.
 
-Parsing and change detection are pure (statutes.opendata, statutes.changes);
+Parsing and change detection are pure (statutes.importing.opendata, statutes.importing.changes);
 this module reads the stored laws, applies the changes and saves them in one
 transaction, so a failed import leaves the catalogue as it was.
 """
@@ -15,11 +15,11 @@ from pathlib import Path
 from core.extensions import db
 from provisions.models import StatuteLaw
 from provisions.store import SaveReport, law_from_db, save_law
-from statutes.applying import apply_changes
-from statutes.changes import ChangeKind, LawChanges, compute_changes
-from statutes.model import Law, ProvisionVersion, cite_article
-from statutes.opendata import read_open_data
-from statutes.penalties import PenaltyParseError, parse_penalties
+from statutes.catalogue.model import Law, ProvisionVersion, cite_article
+from statutes.catalogue.penalties import PenaltyParseError, parse_penalties
+from statutes.importing.applying import apply_changes
+from statutes.importing.changes import ChangeKind, LawChanges, compute_changes
+from statutes.importing.opendata import read_open_data
 
 # Flags that come from other articles (告訴乃論 from 刑法第319條 and the like):
 # a new wording of a paragraph keeps them.
@@ -45,7 +45,7 @@ def import_open_data(
 
     Only laws already in the catalogue (plus ``add_laws``) are compared, and of
     those only the articles the catalogue holds unless ``include_new_articles``.
-    Raises statutes.opendata.OpenDataError (nothing stored) for a malformed file.
+    Raises statutes.importing.opendata.OpenDataError (nothing stored) for a malformed file.
     """
     data = read_open_data(path, progress=progress)
     report = SaveReport()

@@ -1,4 +1,4 @@
-"""Database tables for the statute catalogue (mirrors statutes.model)."""
+"""Database tables for the statute catalogue (mirrors statutes.catalogue.model)."""
 
 from __future__ import annotations
 

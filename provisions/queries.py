@@ -10,7 +10,7 @@ from sqlalchemy.orm import selectinload
 
 from core.extensions import db
 from provisions.models import StatuteLaw, StatuteProvision, StatuteVersion
-from statutes.model import article_sort_key, normalize_article
+from statutes.catalogue.model import article_sort_key, normalize_article
 
 # "刑法 132"、"中華民國刑法第115條之1"、"國家安全法 5-1"
 ARTICLE_QUERY = re.compile(r"^(?P<law>.*?)\s*第?\s*(?P<article>\d+(?:\s*(?:-|之)\s*\d+)?)\s*條?(?:之(?P<sub>\d+))?\s*$")

@@ -9,10 +9,10 @@ from werkzeug.wrappers import Response
 from core.clock import taipei_today
 from provisions import queries
 from provisions.forms import InForceDateForm, StatuteSearchForm
-from statutes.describe import describe_penalty
-from statutes.model import cite_article
-from statutes.serialization import penalty_from_dict
-from statutes.textdiff import char_diff
+from statutes.catalogue.describe import describe_penalty
+from statutes.catalogue.model import cite_article
+from statutes.catalogue.serialization import penalty_from_dict
+from statutes.catalogue.textdiff import char_diff
 
 bp = Blueprint("provisions", __name__, url_prefix="/statutes")
 

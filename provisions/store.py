@@ -1,4 +1,4 @@
-"""Moving laws between the pure model (statutes.model) and the database."""
+"""Moving laws between the pure model (statutes.catalogue.model) and the database."""
 
 from __future__ import annotations
 
@@ -14,8 +14,8 @@ from sqlalchemy.orm import selectinload
 
 from core.extensions import db
 from provisions.models import StatuteImport, StatuteLaw, StatuteProvision, StatuteVersion
-from statutes.model import Law, Provision, article_sort_key
-from statutes.serialization import law_from_dict, version_to_dict
+from statutes.catalogue.model import Law, Provision, article_sort_key
+from statutes.catalogue.serialization import law_from_dict, version_to_dict
 
 DATA_DIRECTORY = Path(__file__).resolve().parent.parent / "statutes" / "data"
 _VERSION_FIELDS = (

@@ -12,7 +12,7 @@ if a data file would change.
 
 Dating rules:
 
-* The 沿革 (``history``) is parsed into amendments (:mod:`statutes.amendments`): promulgation
+* The 沿革 (``history``) is parsed into amendments (:mod:`statutes.importing.amendments`): promulgation
   date, the articles named (lists, ranges 第 315～318 條, 增訂, 刪除), full revisions (全文 N
   條), and the effective date: an explicit 「自…施行」, a separate order recorded in the 沿革 (「…令發布定自…施行」), a
   period (「自公布後一年施行」) or — for 「自公布日施行」 and for amendments that record no
@@ -68,10 +68,8 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # run as a script: make the ``statutes`` package importable
     sys.path.insert(0, str(ROOT))
 
-from statutes.amendments import NO_DATE_BASIS, Amendment, parse_history  # noqa: E402
-from statutes.catalogue import DATA_DIRECTORY, dump_law  # noqa: E402
-from statutes.history import HistoryError  # noqa: E402
-from statutes.model import (  # noqa: E402
+from statutes.catalogue.lookup import DATA_DIRECTORY, dump_law  # noqa: E402
+from statutes.catalogue.model import (  # noqa: E402
     EditorialVariant,
     Law,
     Penalty,
@@ -81,10 +79,12 @@ from statutes.model import (  # noqa: E402
     cite_article,
     normalize_article,
 )
-from statutes.textdiff import classify_change, strip_whitespace  # noqa: E402
+from statutes.catalogue.textdiff import classify_change, strip_whitespace  # noqa: E402
+from statutes.importing.amendments import NO_DATE_BASIS, Amendment, parse_history  # noqa: E402
+from statutes.importing.history import HistoryError  # noqa: E402
 
 try:  # written by another engineer; the catalogue is rebuilt with penalties once it exists
-    from statutes.penalties import PenaltyParseError, parse_penalties
+    from statutes.catalogue.penalties import PenaltyParseError, parse_penalties
 except ImportError:  # pragma: no cover - depends on the state of the repository
     parse_penalties = None  # type: ignore[assignment]
     PenaltyParseError = ValueError  # type: ignore[assignment,misc]
@@ -106,7 +106,7 @@ class CatalogueError(Exception):
 
 
 # ---------------------------------------------------------------------------------------------
-# Dates (the 沿革 is read by statutes.amendments / statutes.history)
+# Dates (the 沿革 is read by statutes.importing.amendments / statutes.importing.history)
 
 
 def parse_iso(value: str | None) -> date | None:
@@ -739,7 +739,7 @@ def main(argv: list[str] | None = None) -> int:
     for name, content in files.items():
         (args.output / name).write_text(content, encoding="utf-8")
     if parse_penalties is None:
-        print("warning: statutes/penalties.py is missing; penalties left empty", file=sys.stderr)
+        print("warning: statutes/catalogue/penalties.py is missing; penalties left empty", file=sys.stderr)
     print(f"wrote {len(files)} files to {args.output} ({len(changed)} changed)")
     return 0
 

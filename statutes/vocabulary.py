@@ -1,6 +1,6 @@
 """Every label of the facts vocabulary, one copy: zh-TW words for each enumerated value.
 
-Covers the enumerations of ``statutes/facts.schema.json`` (keyed by the schema's values), the
+Covers the enumerations of ``statutes/engine/facts.schema.json`` (keyed by the schema's values), the
 engine's output (suggestion statuses, whether a path is open) and the case record's own values
 (status, source, 密等), so the forms, the case page, the plain-text report, the CSV export and the
 recommendation diff all say the same words. The labels are zh-TW msgids: pure code (the engine,
@@ -18,7 +18,7 @@ def N_(message: str) -> str:  # noqa: N802 - the gettext convention
     return message
 
 
-# --- statutes/facts.schema.json ----------------------------------------------------------------
+# --- statutes/engine/facts.schema.json ----------------------------------------------------------------
 
 CATEGORY: Mapping[str, str] = {
     "civil_servant": N_("常任公務人員（依法任用）"),
@@ -75,7 +75,7 @@ YES, NO, UNKNOWN = N_("是"), N_("否"), N_("尚未查明")
 
 # --- the engine's output -----------------------------------------------------------------------
 
-# statutes.result.Status, by value.
+# statutes.engine.result.Status, by value.
 STATUS: Mapping[str, str] = {
     "applied": N_("適用"),
     "alternative": N_("待查明"),

@@ -1,6 +1,6 @@
 """Suggestions without a case: the facts form, the JSON API and ``flask suggest``.
 
-The engine itself is ``statutes.engine`` (pure); this area feeds it the stored
+The engine itself is ``statutes.engine.evaluation`` (pure); this area feeds it the stored
 catalogue and shows its answer.
 """
 

@@ -12,10 +12,10 @@ from flask.cli import with_appcontext
 from core.clock import taipei_today
 from core.roc_date import RocDateError, parse_date
 from provisions.catalogue import CatalogueEmptyError, stored_catalogue
-from statutes.engine import evaluate
-from statutes.facts import FactsError, facts_from_json
-from statutes.report_text import format_result_text
-from statutes.result import result_to_json
+from statutes.engine.evaluation import evaluate
+from statutes.engine.facts import FactsError, facts_from_json
+from statutes.engine.report_text import format_result_text
+from statutes.engine.result import result_to_json
 
 
 @click.command("suggest")
@@ -24,7 +24,7 @@ from statutes.result import result_to_json
 @click.option("--format", "output", type=click.Choice(["json", "text"]), default="text", show_default=True)
 @with_appcontext
 def suggest_command(facts_file: Path, as_of: str | None, output: str) -> None:
-    """依事實檔（statutes/facts.schema.json 格式）列出可能適用之條文與處理途徑。"""
+    """依事實檔（statutes/engine/facts.schema.json 格式）列出可能適用之條文與處理途徑。"""
     try:
         document = json.loads(facts_file.read_text(encoding="utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:

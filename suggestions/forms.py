@@ -65,7 +65,7 @@ class FactsForm(
     FlaskForm,
 ):
     def to_document(self) -> dict[str, Any]:
-        """The facts as a document of statutes/facts.schema.json."""
+        """The facts as a document of statutes/engine/facts.schema.json."""
         return document_of(self, PARTS)
 
     def validate(self, extra_validators: Any = None) -> bool:

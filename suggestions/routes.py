@@ -14,9 +14,9 @@ from accounts.permissions import role_required
 from core.clock import taipei_today
 from facts import labels
 from provisions.catalogue import CatalogueEmptyError, stored_catalogue
-from statutes.engine import evaluate
-from statutes.facts import FactsError, facts_from_json
-from statutes.result import result_to_json
+from statutes.engine.evaluation import evaluate
+from statutes.engine.facts import FactsError, facts_from_json
+from statutes.engine.result import result_to_json
 from suggestions.forms import FactsForm
 
 bp = Blueprint("suggestions", __name__)
@@ -57,7 +57,7 @@ def _api_error(status: int, messages: list[str]) -> tuple[Response, int]:
 
 @api.post("/suggestions")
 def api_suggestions() -> tuple[Response, int]:
-    """Body: a facts document (statutes/facts.schema.json). Answer: the evaluation (docs/api.md).
+    """Body: a facts document (statutes/engine/facts.schema.json). Answer: the evaluation (docs/api.md).
 
     Same-origin session authentication: the caller is signed in (session
     cookie) and sends the page's CSRF token in the ``X-CSRFToken`` header.

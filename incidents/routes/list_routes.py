@@ -36,7 +36,7 @@ from incidents.search import (
 )
 from incidents.services import access
 from provisions.catalogue import CatalogueEmptyError, stored_catalogue
-from statutes.citable import CitableProvision, citable_provisions
+from statutes.engine.citable import CitableProvision, citable_provisions
 
 CASE_ROLES = (Role.OFFICER, Role.SUPERVISOR, Role.AUDITOR)
 PAGE_SIZE = 50

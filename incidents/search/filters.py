@@ -37,7 +37,7 @@ class CaseFilter:
     agency_id: int | None = None
     unit_id: int | None = None
     information_kind: str | None = None
-    provision_ids: tuple[str, ...] = ()  # every numbering of one provision (statutes.citable)
+    provision_ids: tuple[str, ...] = ()  # every numbering of one provision (statutes.engine.citable)
     assignee_id: int | None = None
     overdue: bool = False
     reported_from: date | None = None

@@ -1,4 +1,4 @@
-"""The engine's facts document (statutes/facts.schema.json), split between the case and its respondents.
+"""The engine's facts document (statutes/engine/facts.schema.json), split between the case and its respondents.
 
 ``Incident.facts`` holds the case-level parts ``act`` (without its dates, which are
 columns), ``information`` (without the cyber-security flag and the time it was known, also
@@ -18,7 +18,7 @@ from flask_babel import gettext as _
 
 from core.services import FieldErrors
 from incidents.models import Incident, Respondent
-from statutes.facts import validate_facts_document
+from statutes.engine.facts import validate_facts_document
 
 __all__ = [
     "EMPTY_CASE_FACTS",

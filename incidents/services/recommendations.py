@@ -2,7 +2,7 @@
 
 The engine runs whenever a page needs it (about 2 ms), on the facts as they are now. A saved draft
 keeps the facts document and what the engine said, so a later run can show what changed
-(statutes.result_diff). Saving is refused when the facts moved under the officer's feet
+(statutes.engine.result_diff). Saving is refused when the facts moved under the officer's feet
 (another officer changed the case after the page was shown): the decisions would otherwise be
 stored against suggestions the officer never saw.
 """
@@ -30,11 +30,11 @@ from incidents.services.access import require_edit
 from incidents.services.case_audit import record_case_event
 from incidents.services.facts import engine_document
 from provisions.catalogue import CatalogueEmptyError, stored_catalogue
-from statutes.disciplinary.appraisal import AppraisalLevel
-from statutes.engine import evaluate
-from statutes.facts import FactsError, facts_from_json
-from statutes.result import DisciplinaryPath, EvaluationResult, PathKind, Suggestion
-from statutes.result_diff import (
+from statutes.engine.disciplinary.appraisal import AppraisalLevel
+from statutes.engine.evaluation import evaluate
+from statutes.engine.facts import FactsError, facts_from_json
+from statutes.engine.result import DisciplinaryPath, EvaluationResult, PathKind, Suggestion
+from statutes.engine.result_diff import (
     FactChange,
     SuggestionChange,
     SuggestionSnapshot,

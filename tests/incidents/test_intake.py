@@ -15,7 +15,7 @@ from core.services import ServiceError
 from incidents.models import CaseStatus, Incident, Respondent
 from incidents.services import NotPermitted, intake, respondents
 from incidents.services.facts import EMPTY_CASE_FACTS, EMPTY_RESPONDENT_FACTS, engine_document
-from statutes.facts import Conduct, RecipientKind, facts_from_json
+from statutes.engine.facts import Conduct, RecipientKind, facts_from_json
 from tests.factories import make_agency, make_user
 from tests.helpers import db_count
 from tests.incidents.helpers import incident_row, make_incident, make_respondent, respondent_row

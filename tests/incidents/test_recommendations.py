@@ -14,7 +14,7 @@ from audit.models import AuditEntry
 from core.extensions import db
 from incidents.models import Decision, Incident, Recommendation, RecommendationItem, RecommendedAction
 from incidents.services.facts import EMPTY_CASE_FACTS
-from statutes.result import ENGINE_VERSION
+from statutes.engine.result import ENGINE_VERSION
 from tests.helpers import db_count
 from tests.incidents.helpers import Cast, case_form, make_incident, make_respondent, signed_in
 

@@ -1,6 +1,6 @@
 """The statute catalogue (``statutes/data``): integrity, fidelity to the official data, and dates.
 
-No Flask and no database: the catalogue is plain data read by :mod:`statutes.catalogue`.
+No Flask and no database: the catalogue is plain data read by :mod:`statutes.catalogue.lookup`.
 The fidelity tests compare it with ``../shared/statutes`` and are skipped where that is absent.
 """
 
@@ -16,9 +16,9 @@ from typing import Any
 
 import pytest
 
-from statutes.catalogue import Catalogue, load_catalogue
-from statutes.model import ARTICLE_PATTERN, FineMode, Provision, VariantKind, normalize_article
-from statutes.textdiff import normalize_for_comparison, strip_whitespace
+from statutes.catalogue.lookup import Catalogue, load_catalogue
+from statutes.catalogue.model import ARTICLE_PATTERN, FineMode, Provision, VariantKind, normalize_article
+from statutes.catalogue.textdiff import normalize_for_comparison, strip_whitespace
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED = REPO.parent / "shared" / "statutes"

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from statutes.applying import apply_changes
-from statutes.changes import (
+from statutes.catalogue.model import FineMode, Law, Penalty, Provision, ProvisionVersion, VariantKind
+from statutes.importing.applying import apply_changes
+from statutes.importing.changes import (
     ArticleChange,
     ChangeError,
     ChangeKind,
@@ -19,9 +20,8 @@ from statutes.changes import (
     current_provision,
     is_deleted,
 )
-from statutes.history import NOT_YET_FIXED, effective_from_history
-from statutes.model import FineMode, Law, Penalty, Provision, ProvisionVersion, VariantKind
-from statutes.opendata import LawSnapshot, OpenDataFile, read_open_data
+from statutes.importing.history import NOT_YET_FIXED, effective_from_history
+from statutes.importing.opendata import LawSnapshot, OpenDataFile, read_open_data
 
 FIXTURES = Path(__file__).parent / "fixtures" / "opendata"
 

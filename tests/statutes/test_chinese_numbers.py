@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from statutes.chinese_numbers import parse_chinese_number, parse_duration_months, parse_fraction
+from statutes.catalogue.chinese_numbers import parse_chinese_number, parse_duration_months, parse_fraction
 
 
 @pytest.mark.parametrize(

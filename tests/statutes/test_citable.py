@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from statutes.catalogue import Catalogue, load_catalogue
-from statutes.citable import citable_provisions
-from statutes.rules import RULES
-from statutes.rules.support import SUPPORT_RULES
+from statutes.catalogue.lookup import Catalogue, load_catalogue
+from statutes.engine.citable import citable_provisions
+from statutes.engine.rules import RULES
+from statutes.engine.rules.support import SUPPORT_RULES
 
 
 @pytest.fixture(scope="module")

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from statutes.describe import describe_penalty
-from statutes.model import FineMode, Penalty
+from statutes.catalogue.describe import describe_penalty
+from statutes.catalogue.model import FineMode, Penalty
 
 
 def test_alternatives_are_joined_with_or():

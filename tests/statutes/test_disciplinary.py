@@ -7,10 +7,10 @@ from typing import Any
 
 import pytest
 
-from statutes.catalogue import Catalogue, load_catalogue
-from statutes.disciplinary import SANCTION_LABELS, SANCTIONS_1985, cyber_incident_check, disciplinary_paths
-from statutes.facts import facts_from_json
-from statutes.result import DisciplinaryPath, PathKind
+from statutes.catalogue.lookup import Catalogue, load_catalogue
+from statutes.engine.disciplinary import SANCTION_LABELS, SANCTIONS_1985, cyber_incident_check, disciplinary_paths
+from statutes.engine.facts import facts_from_json
+from statutes.engine.result import DisciplinaryPath, PathKind
 
 EVALUATION = date(2026, 5, 1)
 

@@ -10,10 +10,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from statutes.catalogue import load_catalogue
-from statutes.engine import evaluate
-from statutes.facts import facts_from_json, facts_schema, validate_facts_document
-from statutes.result import Status, result_to_json
+from statutes.catalogue.lookup import load_catalogue
+from statutes.engine.evaluation import evaluate
+from statutes.engine.facts import facts_from_json, facts_schema, validate_facts_document
+from statutes.engine.result import Status, result_to_json
 
 TODAY = date(2026, 1, 1)
 FIRST_DAY, LAST_DAY = date(1990, 1, 1), date(2026, 12, 31)

@@ -12,11 +12,11 @@ from typing import Any
 
 import pytest
 
-from statutes.catalogue import Catalogue, load_catalogue
-from statutes.engine import evaluate, evaluate_json
-from statutes.facts import FactsError, facts_from_json
-from statutes.result import EvaluationResult, PathKind, Status, Suggestion
-from statutes.rules import CONCURRENCY, RULES, SUPPORT_RULES
+from statutes.catalogue.lookup import Catalogue, load_catalogue
+from statutes.engine.evaluation import evaluate, evaluate_json
+from statutes.engine.facts import FactsError, facts_from_json
+from statutes.engine.result import EvaluationResult, PathKind, Status, Suggestion
+from statutes.engine.rules import CONCURRENCY, RULES, SUPPORT_RULES
 
 TODAY = date(2026, 1, 1)
 

@@ -6,7 +6,14 @@ from datetime import date
 
 import pytest
 
-from statutes.facts import Conduct, FactsError, Intent, RespondentCategory, facts_from_json, validate_facts_document
+from statutes.engine.facts import (
+    Conduct,
+    FactsError,
+    Intent,
+    RespondentCategory,
+    facts_from_json,
+    validate_facts_document,
+)
 
 MINIMAL = {"respondent": {"category": "civil_servant"}, "act": {"start": "2024-03-01"}}
 

@@ -1,4 +1,4 @@
-"""刑法第2條第1項 and the ordering of 刑法第35條 (statutes.favourability)."""
+"""刑法第2條第1項 and the ordering of 刑法第35條 (statutes.engine.favourability)."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from fractions import Fraction
 
 import pytest
 
-from statutes.catalogue import load_catalogue
-from statutes.favourability import Candidate, choose, compare_penalties, most_favourable, severity_key
-from statutes.model import FineMode, Penalty, ProvisionVersion
+from statutes.catalogue.lookup import load_catalogue
+from statutes.catalogue.model import FineMode, Penalty, ProvisionVersion
+from statutes.engine.favourability import Candidate, choose, compare_penalties, most_favourable, severity_key
 
 
 @pytest.fixture(scope="module")

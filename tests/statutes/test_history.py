@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from statutes.amendments import parse_history
-from statutes.history import (
+from statutes.importing.amendments import parse_history
+from statutes.importing.history import (
     HistoryError,
     add_months,
     article_lists,

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from statutes.facts import RecordKind, YearRecord
-from statutes.ledger import KIND_POINTS, PENALTY_KINDS, REWARD_KINDS, Ledger, LedgerEntry
+from statutes.engine.facts import RecordKind, YearRecord
+from statutes.engine.ledger import KIND_POINTS, PENALTY_KINDS, REWARD_KINDS, Ledger, LedgerEntry
 
 K = RecordKind
 YEAR = 2026

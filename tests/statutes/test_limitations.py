@@ -7,8 +7,9 @@ from fractions import Fraction
 
 import pytest
 
-from statutes.catalogue import load_catalogue
-from statutes.limitations import (
+from statutes.catalogue.lookup import load_catalogue
+from statutes.catalogue.model import FineMode, Penalty
+from statutes.engine.limitations import (
     CRIMINAL_CODE_2005_IN_FORCE,
     add_months,
     add_years,
@@ -17,7 +18,6 @@ from statutes.limitations import (
     old_law_period,
     prosecution_deadline,
 )
-from statutes.model import FineMode, Penalty
 
 
 @pytest.fixture(scope="module")

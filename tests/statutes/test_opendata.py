@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from statutes.opendata import ArticleSnapshot, OpenDataError, clean_text, read_open_data
+from statutes.importing.opendata import ArticleSnapshot, OpenDataError, clean_text, read_open_data
 
 FIXTURES = Path(__file__).parent / "fixtures" / "opendata"
 

@@ -19,9 +19,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from statutes.model import FineMode, Penalty
-from statutes.paragraphs import Paragraph, legal_paragraphs, split_paragraphs
-from statutes.penalties import OPEN_ENDED_TERM_NOTE, UNBOUNDED_TERM_NOTE, PenaltyParseError, parse_penalties
+from statutes.catalogue.model import FineMode, Penalty
+from statutes.catalogue.paragraphs import Paragraph, legal_paragraphs, split_paragraphs
+from statutes.catalogue.penalties import OPEN_ENDED_TERM_NOTE, UNBOUNDED_TERM_NOTE, PenaltyParseError, parse_penalties
 
 DATA_DIR = Path(os.environ.get("STATUTES_SOURCE_DIR", "/work/shared/statutes"))
 UNWRAPPED_FROM_SNAPSHOT = "20210903"  # the database stopped hard-wrapping lines in 2021-09

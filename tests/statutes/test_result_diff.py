@@ -11,11 +11,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from statutes.catalogue import Catalogue, load_catalogue
-from statutes.engine import evaluate
-from statutes.facts import facts_from_json
-from statutes.result import EvaluationResult, Status, Suggestion, VersionRef
-from statutes.result_diff import (
+from statutes.catalogue.lookup import Catalogue, load_catalogue
+from statutes.engine.evaluation import evaluate
+from statutes.engine.facts import facts_from_json
+from statutes.engine.result import EvaluationResult, Status, Suggestion, VersionRef
+from statutes.engine.result_diff import (
     ChangeKind,
     FactChange,
     SuggestionChange,

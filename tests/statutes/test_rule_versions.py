@@ -1,13 +1,13 @@
 """Every rule against every catalogued version of its provision: declared choices, real paragraphs, penalties.
 
 A rule picks the paragraph (項) of its offence, and some of its elements, per version from a
-``statutes.rules.dated.ByVersion`` table keyed by the day the version took effect. These tests
+``statutes.engine.rules.dated.ByVersion`` table keyed by the day the version took effect. These tests
 judge each rule against each version of ``statutes/data`` with a spread of facts (every kind of
 recipient and of information, both intents), and fail when
 
 - a table misses a catalogued version, or names a day no version took effect on;
 - the chosen paragraph (or 款) is not in that version's text, or carries no penalty — neither in
-  the catalogue nor as ``statutes.penalties.parse_penalties`` reads the text — unless the rule
+  the catalogue nor as ``statutes.catalogue.penalties.parse_penalties`` reads the text — unless the rule
   says why (``CriminalRule.no_penalty``);
 - a rule's 「其他法律有較重處罰之規定者，從其規定」 paragraph is not declared where the text has it.
 
@@ -26,17 +26,17 @@ from typing import Any
 
 import pytest
 
-import statutes.rules
-from statutes.catalogue import Catalogue, load_catalogue
-from statutes.engine import evaluate
-from statutes.engine_parts.concurrency import SUBSIDIARITY_CLAUSE
-from statutes.engine_parts.index import _index
-from statutes.facts import Facts, facts_from_json, facts_schema
-from statutes.model import Penalty, Provision, ProvisionVersion
-from statutes.penalties import legal_paragraphs, parse_penalties
-from statutes.result import Status
-from statutes.rules import RULES, Context, CriminalRule, Slot
-from statutes.rules.dated import ByVersion, UndeclaredVersionError
+import statutes.engine.rules
+from statutes.catalogue.lookup import Catalogue, load_catalogue
+from statutes.catalogue.model import Penalty, Provision, ProvisionVersion
+from statutes.catalogue.penalties import legal_paragraphs, parse_penalties
+from statutes.engine._parts.concurrency import SUBSIDIARITY_CLAUSE
+from statutes.engine._parts.index import index_for
+from statutes.engine.evaluation import evaluate
+from statutes.engine.facts import Facts, facts_from_json, facts_schema
+from statutes.engine.result import Status
+from statutes.engine.rules import RULES, Context, CriminalRule, Slot
+from statutes.engine.rules.dated import ByVersion, UndeclaredVersionError
 
 
 @cache
@@ -54,8 +54,8 @@ def _enum(*path: str) -> list[str]:
 def _tables() -> list[tuple[str, ByVersion[Any]]]:
     """Every ByVersion table of the rules package (module level, where the rules keep them)."""
     found: dict[int, tuple[str, ByVersion[Any]]] = {}
-    for module_info in pkgutil.iter_modules(statutes.rules.__path__):
-        module = importlib.import_module(f"statutes.rules.{module_info.name}")
+    for module_info in pkgutil.iter_modules(statutes.engine.rules.__path__):
+        module = importlib.import_module(f"statutes.engine.rules.{module_info.name}")
         for name, value in vars(module).items():
             if isinstance(value, ByVersion):
                 found.setdefault(id(value), (f"{module_info.name}.{name}", value))
@@ -63,7 +63,7 @@ def _tables() -> list[tuple[str, ByVersion[Any]]]:
 
 
 def _chain(rule: CriminalRule) -> tuple[Provision, ...]:
-    return _index(catalogue()).chain(rule.provision_id)
+    return index_for(catalogue()).chain(rule.provision_id)
 
 
 def _versions(rule: CriminalRule) -> Iterator[tuple[Provision, ProvisionVersion]]:
@@ -131,7 +131,7 @@ def _label(rule: CriminalRule, provision: Provision, version: ProvisionVersion) 
 
 
 def _punishes(penalties: tuple[Penalty, ...], slot: Slot) -> bool:
-    """As the engine reads a slot (engine_parts.draft._penalty): the 款's penalty, else its paragraph's."""
+    """As the engine reads a slot (engine._parts.draft.slot_penalty): the 款's penalty, else its paragraph's."""
     same = [p for p in penalties if p.paragraph == slot.paragraph and p.subparagraph == slot.subparagraph]
     whole = [p for p in penalties if p.paragraph == slot.paragraph and p.subparagraph is None]
     return bool(same or whole)

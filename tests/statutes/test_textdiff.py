@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from statutes.model import VariantKind
-from statutes.textdiff import char_diff, classify_change, normalize_for_comparison
+from statutes.catalogue.model import VariantKind
+from statutes.catalogue.textdiff import char_diff, classify_change, normalize_for_comparison
 
 # 中華民國刑法第132條 before and after the amendment of 2019-12-25 (hard-wrapped as the
 # database showed it until 2021), and the same 2019 text without the hard wraps.

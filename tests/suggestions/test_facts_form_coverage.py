@@ -1,4 +1,4 @@
-"""Every fact of statutes/facts.schema.json can be typed in the 適用建議 form and in the case forms.
+"""Every fact of statutes/engine/facts.schema.json can be typed in the 適用建議 form and in the case forms.
 
 Each form is filled in as a user would (every field given a value that is not its default) and
 what it hands on is read back: the 適用建議 form's facts document, and the engine document a case
@@ -25,7 +25,7 @@ from incidents.forms import IncidentForm, RespondentForm
 from incidents.models import Respondent
 from incidents.services import respondents
 from incidents.services.facts import assemble_document
-from statutes.facts import facts_from_json, facts_schema
+from statutes.engine.facts import facts_from_json, facts_schema
 from suggestions.forms import FactsForm
 
 # Facts that the case forms deliberately do not collect, and why. Nothing else may be missing.

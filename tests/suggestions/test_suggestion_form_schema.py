@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from statutes.facts import facts_schema
+from statutes.engine.facts import facts_schema
 from suggestions import forms
 
 # schema path → (form field name, choices the form offers, or None for non-enum fields)
