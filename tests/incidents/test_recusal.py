@@ -190,7 +190,11 @@ def test_a_supervisor_who_cannot_see_the_case_does_not_count_as_keeping_it(app, 
 
 def test_a_recusal_removes_only_that_persons_access(app, cast):
     incident_id = make_incident(app, cast.id("officer"), assignee_ids=[cast.id("officer2")])
+    before = incident_row(app, incident_id)
     recuse(app, incident_id, cast.id("officer2"), "曾參與該採購案")
+    after = incident_row(app, incident_id)
+    # The case record itself is untouched: an officer editing it meanwhile gets no false conflict.
+    assert (after["version"], after["updated_at"]) == (before["version"], before["updated_at"])
     assert incident_id not in visible_ids(app, cast.id("officer2"))
     for username in ("officer", "supervisor", "auditor"):
         assert incident_id in visible_ids(app, cast.id(username)), username
