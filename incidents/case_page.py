@@ -21,16 +21,17 @@ from flask import current_app
 from flask_wtf import FlaskForm
 from wtforms.fields.choices import SelectChoice
 
+from accounts.forms import ROLE_LABELS
 from accounts.models import User
 from core.clock import taipei_today
 from facts import labels as vocabulary  # the engine's labels, one copy for every page
 from incidents import forms
 from incidents.evidence_forms import EvidenceUploadForm, NoteForm, upload_hint
 from incidents.filetypes import extensions_for
-from incidents.models import CaseStatus, Decision, Incident, Respondent
+from incidents.models import CaseStatus, Decision, Incident, Recusal, Respondent
 from incidents.recommendation_forms import ACTION_LABELS
 from incidents.services import access, national_id, recommendations
-from incidents.services.assignments import assignable_officers
+from incidents.services.assignments import assignable_officers, recusal_problem, recusals_of
 from incidents.services.evidence import list_evidence
 from incidents.services.notes import timeline
 
@@ -79,6 +80,16 @@ class ComplaintFacts:
     learned_offender_on: date | None
     filed: bool | None
     filed_on: date | None
+
+
+@dataclass(frozen=True)
+class RecusalRow:
+    """Who is recused from the case, why and since when (shown to everyone who sees the case)."""
+
+    name: str  # display name and username
+    roles: str  # the roles the account holds, e.g. 「承辦人」
+    reason: str
+    declared_at: datetime
 
 
 @dataclass(frozen=True)
@@ -162,6 +173,9 @@ class CasePage:
     respondents: list[RespondentRow]
     summaries: list[SummaryRow]
     assignees: list[str]  # shown to those who may not change them
+    no_officer: bool  # nobody is assigned (e.g. the only officer recused): the page warns
+    recusals: list[RecusalRow]
+    recusal_problem: str  # why the viewer may not recuse ("" if they may)
     evidence: list[EvidenceRow]
     max_upload_mb: int
     notes: list[NoteRow]
@@ -223,6 +237,9 @@ def case_page(
         respondents=[_respondent_row(respondent) for respondent in incident.respondents],
         summaries=[_summary_row(summary) for summary in recommendations.summaries(incident, today=taipei_today())],
         assignees=sorted(assignment.user.display_name for assignment in incident.assignments),
+        no_officer=not incident.assignments,
+        recusals=[_recusal_row(recusal) for recusal in recusals_of(incident)],
+        recusal_problem=recusal_problem(incident, viewer),
         evidence=[
             EvidenceRow(
                 id=item.id,
@@ -313,6 +330,16 @@ def _respondent_row(respondent: Respondent) -> RespondentRow:
             filed_on=_iso_date(complaint.get("filed_on")),
         ),
         account_name=respondent.user.display_name if respondent.user else "",
+    )
+
+
+def _recusal_row(recusal: Recusal) -> RecusalRow:
+    user = recusal.user
+    return RecusalRow(
+        name=f"{user.display_name}（{user.username}）",
+        roles="、".join(str(ROLE_LABELS[role]) for role in sorted(user.roles)),
+        reason=recusal.reason,
+        declared_at=recusal.declared_at,
     )
 
 

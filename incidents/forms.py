@@ -11,7 +11,7 @@ from typing import Any
 from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, HiddenField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
 from core.forms import MultiCheckboxField, RocDateField
@@ -171,7 +171,10 @@ class RespondentForm(RespondentPart, YearRecordsPart, ComplaintPart, FlaskForm):
     user_id = SelectField(
         _l("本系統帳號"),
         choices=[],
-        description=_l("被調查人在本系統有帳號時請選擇：該帳號將自動迴避本案，看不到本案。"),
+        description=_l(
+            "被調查人在本系統有承辦人帳號時請選擇：該帳號將自動迴避本案，看不到本案。"
+            "主管、稽核與系統管理者的帳號不能連結（其本人涉案時請不連結帳號，由主管自行聲明迴避）。"
+        ),
         invalid_choice_message=NOT_A_CHOICE,
     )
 
@@ -223,6 +226,13 @@ class RecusalForm(FlaskForm):
         ],
         description=_l("例如：與被調查人為親屬、曾參與相關採購。聲明後您將無法再查閱本案。"),
     )
+    # Recusal takes two steps: the case page posts the reason, the confirmation page posts it
+    # again with stage=confirm and the box ticked (checked in the route: the first step has no box).
+    stage = HiddenField()
+    confirmed = BooleanField(_l("我已了解上述結果，確認聲明迴避本案"))
+
+    def is_confirmation(self) -> bool:
+        return self.stage.data == "confirm"
 
 
 class AssignmentForm(FlaskForm):

@@ -160,6 +160,7 @@ class Recusal(Base):
     declared_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     incident: Mapped[Incident] = relationship(back_populates="recusals")
+    user: Mapped[User] = relationship()
 
 
 class Evidence(Base):

@@ -6,8 +6,7 @@ see answers 404, a change the user may not make to a case they see answers 403.
 
 from __future__ import annotations
 
-import sqlalchemy as sa
-from flask import abort, flash, redirect, render_template, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
@@ -17,14 +16,19 @@ from wtforms.fields.choices import SelectChoice
 from accounts.models import Role, User
 from accounts.permissions import role_required
 from core.clock import taipei_today
-from core.extensions import db
 from core.forms import commit_or_flash, commit_or_show_errors
 from core.security import client_address
 from incidents import forms
 from incidents.models import Incident, Respondent
 from incidents.routes import bp, current_actor, respondent_in, show_case_page
 from incidents.services import access, intake, recommendations, respondents
-from incidents.services.assignments import assignable_officers, declare_recusal, set_assignees
+from incidents.services.assignments import (
+    RecusalPreview,
+    assignable_officers,
+    declare_recusal,
+    recusal_preview,
+    set_assignees,
+)
 
 
 def _officer_choices(users: list[User]) -> list[SelectChoice]:
@@ -127,12 +131,11 @@ def file(incident_id: int) -> Response:
 # --- respondents ------------------------------------------------------------
 
 
-def _account_choices(incident: Incident) -> list[SelectChoice]:
-    users = db.session.scalars(
-        sa.select(User)
-        .where(User.agency_id == incident.agency_id, User.id != current_user.id)
-        .order_by(User.display_name, User.username)
-    ).all()
+def _account_choices(incident: Incident, respondent: Respondent | None) -> list[SelectChoice]:
+    """The accounts that may be linked, plus the stored link and the posted one (refused with a reason)."""
+    posted = request.form.get("user_id", "")
+    keep = [respondent.user_id if respondent else None, int(posted) if posted.isdigit() and len(posted) < 19 else None]
+    users = respondents.linkable_accounts(current_actor(), incident, keep=keep)
     return [
         SelectChoice("", _("（無）")),
         *(SelectChoice(str(u.id), f"{u.display_name}（{u.username}）") for u in users),
@@ -141,7 +144,7 @@ def _account_choices(incident: Incident) -> list[SelectChoice]:
 
 def _respondent_page(incident: Incident, respondent: Respondent | None) -> Response | str:
     form = forms.RespondentForm()
-    form.user_id.choices = _account_choices(incident)
+    form.user_id.choices = _account_choices(incident, respondent)
     if not form.is_submitted():
         if respondent is not None:
             form.load(respondent)
@@ -221,18 +224,40 @@ def change_assignments(incident_id: int) -> Response:
     return _to_case(incident_id, "assignments")
 
 
+def _recusal_page(
+    incident: Incident, form: forms.RecusalForm, preview: RecusalPreview, status: int = 200
+) -> tuple[str, int]:
+    """The confirmation step: what the recusal will do, the reason again and the box to tick."""
+    if preview.problem and preview.problem not in form.form_errors:
+        form.form_errors.append(preview.problem)
+    form.stage.data = "confirm"
+    form.confirmed.data = False
+    page = render_template("incidents/recusal_confirm.html", form=form, incident=incident, preview=preview)
+    return page, 400 if form.errors or form.form_errors else status
+
+
 @bp.post("/<int:incident_id>/recusal")
 @login_required
-def declare_conflict(incident_id: int) -> Response:
-    """Any user who sees the case may declare a conflict of interest; the case then disappears for them."""
+def declare_conflict(incident_id: int) -> Response | tuple[str, int]:
+    """Any user who sees the case may declare a conflict of interest; the case then disappears for them.
+
+    Two steps: the case page posts the reason and gets the confirmation page (nothing changes
+    yet); that page posts it again with stage=confirm and the box ticked. Refusals (no reason,
+    box not ticked, an auditor, the last supervisor) are shown on the confirmation page.
+    """
     incident = access.get_visible_incident(current_user, incident_id)
     form = forms.RecusalForm()
-    if form.validate_on_submit():
-        if commit_or_flash(
-            lambda: declare_recusal(current_actor(), incident, form.reason.data or "", client_address=client_address()),
-            _("已聲明迴避，您將無法再查閱此案件。"),
-        ):
-            return redirect(url_for("incidents.index"))
-    else:
-        _flash_form_errors(form)
-    return _to_case(incident_id, "recusal")
+    preview = recusal_preview(incident, current_actor())
+    if not form.validate_on_submit() or preview.problem or not form.is_confirmation():
+        return _recusal_page(incident, form, preview)
+    if not form.confirmed.data:
+        form.confirmed.errors = [_("請勾選確認後再送出；勾選前不會聲明迴避。")]
+        return _recusal_page(incident, form, preview)
+    recusal = commit_or_show_errors(
+        form,
+        lambda: declare_recusal(current_actor(), incident, form.reason.data or "", client_address=client_address()),
+    )
+    if recusal is None:
+        return _recusal_page(incident, form, recusal_preview(incident, current_actor()))
+    flash(_("已聲明迴避，您將無法再查閱此案件。"), "success")
+    return redirect(url_for("incidents.index"))

@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import selectinload
 
 from core.extensions import db
-from incidents.models import Incident, IncidentAssignment
+from incidents.models import Incident, IncidentAssignment, Recusal
 from incidents.search.filters import CaseFilter, filtered
 from incidents.search.keyword import normalise_keyword, plan_keyword
 from incidents.search.ordering import Sort, cursor_for, id_column, ordered
@@ -58,7 +58,9 @@ def search_page(
         statement = ordered(filtered(query, criteria, now=now, keyword_plan=plan), sort, after, id_column(plan))
         statement = statement.limit(limit + 1)
     statement = statement.options(
-        selectinload(Incident.assignments).selectinload(IncidentAssignment.user), selectinload(Incident.unit)
+        selectinload(Incident.assignments).selectinload(IncidentAssignment.user),
+        selectinload(Incident.unit),
+        selectinload(Incident.recusals).selectinload(Recusal.user),  # the list's 迴避 column
     )
     rows = list(db.session.scalars(statement))
     has_more = len(rows) > limit

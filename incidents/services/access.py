@@ -3,8 +3,10 @@
 * An officer sees the cases assigned to them.
 * A supervisor and an auditor see every case of their own agency (the auditor read-only).
 * An admin sees no case contents at all (the admin role grants nothing here).
-* Nobody sees a case in which they are a respondent (被調查人) or from which they have
-  recused themselves (利益衝突迴避), whatever their roles.
+* Nobody sees a case in which they are a respondent (被調查人), whatever their roles.
+* A recusal (利益衝突迴避) hides the case from that one person, except that it never
+  removes an auditor's read-only oversight (the recusal services refuse to record one for
+  an auditor; this rule also keeps a recusal recorded before that rule from hiding a case).
 
 Roles add up: a user who is both officer and supervisor sees what either grants.
 A case the user may not see is reported exactly like a missing one (404).
@@ -37,10 +39,14 @@ def _signed_in(user: User | AnonymousUserMixin | None) -> bool:
 
 
 def excluded_from(user_id: int) -> sa.ColumnElement[bool]:
-    """True for the cases a user must never see: recused from them, or a respondent in them."""
+    """True for the cases a user must never work on: recused from them, or a respondent in them."""
     recused = sa.select(Recusal.incident_id).where(Recusal.user_id == user_id)
-    respondent = sa.select(Respondent.incident_id).where(Respondent.user_id == user_id)
-    return sa.or_(Incident.id.in_(recused), Incident.id.in_(respondent))
+    return sa.or_(Incident.id.in_(recused), _respondent_in(user_id))
+
+
+def _respondent_in(user_id: int) -> sa.ColumnElement[bool]:
+    """True for the cases in which the user is a respondent."""
+    return Incident.id.in_(sa.select(Respondent.incident_id).where(Respondent.user_id == user_id))
 
 
 def visible_incidents(user: User | AnonymousUserMixin | None) -> sa.Select[Incident]:
@@ -49,12 +55,15 @@ def visible_incidents(user: User | AnonymousUserMixin | None) -> sa.Select[Incid
     if not _signed_in(user):
         return query.where(sa.false())
     assert isinstance(user, User)
+    own_agency = Incident.agency_id == user.agency_id
+    if user.has_role(Role.AUDITOR):  # oversight: a recusal never removes it (module docstring)
+        return query.where(own_agency, sa.not_(_respondent_in(user.id)))
     grants: list[sa.ColumnElement[bool]] = []
-    if user.has_role(Role.SUPERVISOR, Role.AUDITOR):
-        grants.append(Incident.agency_id == user.agency_id)
+    if user.has_role(Role.SUPERVISOR):
+        grants.append(own_agency)
     if user.has_role(Role.OFFICER):
         assigned = sa.select(IncidentAssignment.incident_id).where(IncidentAssignment.user_id == user.id)
-        grants.append(sa.and_(Incident.agency_id == user.agency_id, Incident.id.in_(assigned)))
+        grants.append(sa.and_(own_agency, Incident.id.in_(assigned)))
     if not grants:
         return query.where(sa.false())
     return query.where(sa.or_(*grants), sa.not_(excluded_from(user.id)))

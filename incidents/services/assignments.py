@@ -1,11 +1,19 @@
-"""Who works on a case: assigned officers (承辦人) and recusals (利益衝突迴避)."""
+"""Who works on a case: assigned officers (承辦人) and recusals (利益衝突迴避).
+
+A recusal takes the case from one person only: never from the auditors (their read-only
+oversight is not subject to recusal) nor from the agency's supervisors as a group (at least
+one supervisor who still sees the case must remain; the last one may not recuse). Who may be
+recused through a respondent link is decided in incidents.services.respondents.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 import sqlalchemy as sa
 from flask_babel import gettext as _
+from sqlalchemy.orm import selectinload
 
 from accounts.models import Role, User, UserRole
 from core.extensions import db
@@ -17,11 +25,16 @@ from incidents.services.case_audit import record_case_event
 
 __all__ = [
     "RECUSAL_REASON_MAX",
+    "RecusalPreview",
     "assignable_officers",
     "check_assignees",
     "declare_recusal",
+    "recusal_preview",
+    "recusal_problem",
+    "recusals_of",
     "recuse_user",
     "set_assignees",
+    "supervisors_keeping",
 ]
 
 RECUSAL_REASON_MAX = 200
@@ -100,8 +113,98 @@ def set_assignees(actor: User, incident: Incident, user_ids: Iterable[int], *, c
     return incident
 
 
+@dataclass(frozen=True)
+class RecusalPreview:
+    """What a recusal of ``user`` would do, for the confirmation step (nothing is changed)."""
+
+    problem: str  # why it would be refused ("" when it may go ahead)
+    assigned: bool  # the user is an assigned officer and would be unassigned
+    leaves_no_officer: bool  # the user is the case's only assigned officer
+
+
+def supervisors_keeping(incident: Incident, *, without: int | None = None) -> list[User]:
+    """The enabled supervisors of the case's agency who still see it (not recused, not a respondent).
+
+    ``without``: leave this user out (the one about to recuse). Read with a query, not from the
+    loaded relationships, so that after :func:`_lock_case` it sees recusals committed meanwhile.
+    """
+    excluded = _excluded_user_ids(incident) | ({without} if without is not None else set())
+    supervisors = db.session.scalars(
+        sa.select(User)
+        .join(UserRole, UserRole.user_id == User.id)
+        .where(User.agency_id == incident.agency_id, User.is_enabled.is_(True), UserRole.role == Role.SUPERVISOR)
+        .order_by(User.display_name, User.username)
+    ).all()
+    return [user for user in supervisors if user.id not in excluded]
+
+
+def recusal_problem(incident: Incident, user: User) -> str:
+    """Why ``user`` may not be recused from the case ("" if they may).
+
+    A recusal takes the case from that one person; it never takes oversight away:
+    an auditor's read-only oversight is not removed by a recusal, and the agency's
+    supervisors as a group always keep the case (the last one who still sees it may not recuse).
+    """
+    if user.has_role(Role.AUDITOR):
+        return _(
+            "稽核人員對本機關案件的唯讀監督不因迴避而移除，不能聲明迴避；"
+            "如與本案有利益衝突，請告知主管，並勿參與本案的處理。"
+        )
+    if user.has_role(Role.SUPERVISOR) and not supervisors_keeping(incident, without=user.id):
+        return _(
+            "本機關沒有其他主管可督導本案，您不能聲明迴避：本案至少須有一位主管可以查閱。"
+            "請先由系統管理者設定另一位主管帳號，或將本案陳報上級政風機構。"
+        )
+    return ""
+
+
+def recusal_preview(incident: Incident, user: User) -> RecusalPreview:
+    """What recusing ``user`` would do (for the confirmation page)."""
+    assigned = user.id in incident.assignee_ids
+    return RecusalPreview(
+        problem=recusal_problem(incident, user),
+        assigned=assigned,
+        leaves_no_officer=assigned and incident.assignee_ids == {user.id},
+    )
+
+
+def recusals_of(incident: Incident) -> list[Recusal]:
+    """The case's recusals, earliest first, each with its user loaded."""
+    return list(
+        db.session.scalars(
+            sa.select(Recusal)
+            .where(Recusal.incident_id == incident.id)
+            .options(selectinload(Recusal.user))
+            .order_by(Recusal.declared_at, Recusal.user_id)
+        )
+    )
+
+
+def _lock_case(incident: Incident) -> None:
+    """Recusals of one case are checked and recorded one at a time, until the transaction ends.
+
+    A write to the case row that changes nothing (``version`` and ``updated_at`` set to themselves):
+    PostgreSQL then holds the row's lock and SQLite its one write lock, so a second recusal waits
+    for the first to commit and then sees it. Two supervisors recusing at the same moment cannot
+    both find "another supervisor keeps the case". Reloads what the session may hold from before.
+    """
+    db.session.execute(
+        sa.update(Incident)
+        .where(Incident.id == incident.id)
+        .values(version=Incident.version, updated_at=Incident.updated_at)
+        .execution_options(synchronize_session=False)
+    )
+    db.session.expire(incident, ["recusals", "assignments"])
+
+
 def recuse_user(incident: Incident, user: User, reason: str) -> bool:
-    """Record that ``user`` may no longer see or work on the case; True if they were assigned (now removed)."""
+    """Record that ``user`` may no longer see or work on the case; True if they were assigned (now removed).
+
+    :raise ServiceError: the recusal would take oversight away (:func:`recusal_problem`), form-wide.
+    """
+    _lock_case(incident)
+    if problem := recusal_problem(incident, user):
+        raise ServiceError({"": [problem]})
     if not any(recusal.user_id == user.id for recusal in incident.recusals):
         incident.recusals.append(Recusal(user_id=user.id, reason=reason[:RECUSAL_REASON_MAX]))
     assignment = next((a for a in incident.assignments if a.user_id == user.id), None)
@@ -110,8 +213,12 @@ def recuse_user(incident: Incident, user: User, reason: str) -> bool:
     return assignment is not None
 
 
-def declare_recusal(actor: User, incident: Incident, reason: str, *, client_address: str = "") -> None:
-    """The actor declares a conflict of interest: from now on the case is hidden from them."""
+def declare_recusal(actor: User, incident: Incident, reason: str, *, client_address: str = "") -> Recusal:
+    """The actor declares a conflict of interest: from now on the case is hidden from them.
+
+    Refused (ServiceError) for an auditor and for the last supervisor who sees the case; the
+    audit entry says whether the actor was unassigned and whether the case is left without officers.
+    """
     if not can_view(actor, incident):
         raise NotFound()
     reason = (reason or "").strip()
@@ -121,6 +228,6 @@ def declare_recusal(actor: User, incident: Incident, reason: str, *, client_addr
         raise ServiceError({"reason": [_("迴避原因請在 %(max)d 字以內。", max=RECUSAL_REASON_MAX)]})
     unassigned = recuse_user(incident, actor, reason)
     db.session.flush()
-    record_case_event(
-        actor, incident, "incident_recused", {"reason": reason, "unassigned": unassigned}, client_address=client_address
-    )
+    details = {"reason": reason, "unassigned": unassigned, "no_officer_left": not incident.assignments}
+    record_case_event(actor, incident, "incident_recused", details, client_address=client_address)
+    return next(recusal for recusal in incident.recusals if recusal.user_id == actor.id)

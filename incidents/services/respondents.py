@@ -1,14 +1,21 @@
-"""Respondents (被調查人) of a case: add, change, remove (each audited in the same transaction)."""
+"""Respondents (被調查人) of a case: add, change, remove (each audited in the same transaction).
+
+A respondent may be linked to an account here, which recuses that account from the case. Only
+officer accounts of the agency that hold no supervisor, auditor or admin role may be linked
+(:func:`linkable_accounts` says why), so the people overseen cannot switch oversight off.
+"""
 
 from __future__ import annotations
 
 import copy
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+import sqlalchemy as sa
 from flask_babel import gettext as _
 
-from accounts.models import User
+from accounts.models import Role, User
 from audit.services import changed_fields
 from core.extensions import db
 from core.services import FieldErrors, ServiceError
@@ -19,7 +26,15 @@ from incidents.services.assignments import recuse_user
 from incidents.services.case_audit import record_case_event
 from incidents.services.facts import EMPTY_RESPONDENT_FACTS, facts_problems
 
-__all__ = ["RespondentInput", "add_respondent", "remove_respondent", "update_respondent"]
+__all__ = [
+    "OVERSIGHT_ROLES",
+    "RespondentInput",
+    "add_respondent",
+    "linkable_accounts",
+    "may_be_linked",
+    "remove_respondent",
+    "update_respondent",
+]
 
 NAME_MAX = 100
 POSITION_MAX = 100
@@ -45,7 +60,7 @@ def _check(actor: User, incident: Incident, data: RespondentInput, respondent: R
     errors = FieldErrors()
     _check_identity(errors, incident, data, respondent)
     _check_facts(errors, incident, data.facts)
-    linked = _linked_account(errors, actor, incident, data.user_id)
+    linked = _linked_account(errors, actor, incident, data.user_id, respondent.user_id if respondent else None)
     if errors:
         raise ServiceError(errors)
     return linked
@@ -78,8 +93,46 @@ def _check_facts(errors: FieldErrors, incident: Incident, facts: dict[str, Any])
     errors.extend("", facts_problems(incident.facts or {}, respondent_facts=facts))
 
 
-def _linked_account(errors: FieldErrors, actor: User, incident: Incident, user_id: int | None) -> User | None:
-    """The account of the agency to link (never the actor's own), or None."""
+# Roles that oversee the agency's cases or its accounts: an account holding any of them is never linked.
+OVERSIGHT_ROLES = (Role.SUPERVISOR, Role.AUDITOR, Role.ADMIN)
+
+
+def may_be_linked(user: User, incident: Incident) -> bool:
+    """Whether ``user``'s account may be linked to a respondent of the case (see :func:`linkable_accounts`)."""
+    return user.agency_id == incident.agency_id and user.has_role(Role.OFFICER) and not user.has_role(*OVERSIGHT_ROLES)
+
+
+def linkable_accounts(actor: User, incident: Incident, *, keep: Iterable[int | None] = ()) -> list[User]:
+    """The accounts the respondent form offers to link, by name.
+
+    The rule: only 承辦人 (officer) accounts of the case's agency, enabled or not (a former
+    colleague may be the respondent), holding no supervisor, auditor or admin role, and never the
+    actor's own. A linked account is recused from the case, and a recusal must never take the case
+    from those who oversee it: supervisors and auditors see the agency's cases to watch over the
+    officers, so an officer linking one of them would switch that oversight off; an admin sees no
+    case, so linking one would only add a misleading recusal. When such a person really is a
+    respondent (a supervisor may be), enter them without linking the account: a supervisor then
+    declares their own recusal, which is allowed while another supervisor keeps the case, or the
+    case is reported to the superior ethics unit (上級政風機構).
+
+    ``keep``: account ids also listed when they are of the agency (the current link of a
+    respondent being edited, the value just posted) so that the form shows what is stored or typed.
+    """
+    kept = {user_id for user_id in keep if user_id is not None}
+    users = db.session.scalars(
+        sa.select(User).where(User.agency_id == incident.agency_id).order_by(User.display_name, User.username)
+    ).all()
+    return [user for user in users if user.id in kept or (user.id != actor.id and may_be_linked(user, incident))]
+
+
+def _linked_account(
+    errors: FieldErrors, actor: User, incident: Incident, user_id: int | None, previous_user_id: int | None
+) -> User | None:
+    """The account of the agency to link (see :func:`linkable_accounts`), or None.
+
+    A link stored before this rule existed may stay as it is (the recusal it caused is kept
+    either way); only a new link must satisfy it.
+    """
     if user_id is None:
         return None
     linked = db.session.get(User, user_id)
@@ -87,6 +140,16 @@ def _linked_account(errors: FieldErrors, actor: User, incident: Incident, user_i
         errors.add("user_id", _("只能連結本機關的帳號。"))
     elif linked.id == actor.id:
         errors.add("user_id", _("不能將自己登錄為被調查人；如與本案有利益衝突，請聲明迴避。"))
+    elif linked.id != previous_user_id and not may_be_linked(linked, incident):
+        errors.add(
+            "user_id",
+            _(
+                "%(name)s 不是承辦人帳號（具有主管、稽核或系統管理者角色），不能連結為被調查人："
+                "連結會使其迴避本案，失去對本案的監督。如其本人涉案，請不連結帳號登錄，"
+                "由該主管自行聲明迴避或陳報上級政風機構。",
+                name=linked.display_name,
+            ),
+        )
     return linked
 
 

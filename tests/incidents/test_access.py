@@ -94,6 +94,7 @@ def test_disabled_user_sees_nothing(app, cast):
 
 
 def test_recusal_hides_the_case_and_blocks_assignment(app, cast):
+    make_user(app, "supervisor2", Role.SUPERVISOR, agency_id=cast.agency_id)  # the last supervisor may not recuse
     recuse(app, cast.incident_id, cast.id("supervisor"))
     assert visible_titles(app, cast.id("supervisor")) == []
     assert rights(app, cast.id("supervisor"), cast.incident_id) == (False, False, False)

@@ -8,11 +8,13 @@ import pytest
 import sqlalchemy as sa
 from flask import Flask
 
+from accounts.models import Role
 from audit.models import AuditEntry
 from core.extensions import db
 from core.models import utcnow
 from incidents.models import CaseStatus, Incident, Respondent
 from incidents.services.case_numbers import roc_year_in_taipei
+from tests.factories import make_user
 from tests.helpers import db_count, fetch_csrf_token
 from tests.incidents.helpers import (
     case_form,
@@ -309,17 +311,18 @@ def test_respondent_of_another_case_is_404(app, client, cast):
 
 
 def test_linking_a_respondent_account_hides_the_case_from_it(app, client, cast):
+    incident_id = make_incident(app, cast.id("officer"), assignee_ids=[cast.id("officer2")])
     signed_in(client, "officer")
-    token = fetch_csrf_token(client, f"/cases/{cast.incident_id}/respondents/new")
+    token = fetch_csrf_token(client, f"/cases/{incident_id}/respondents/new")
     client.post(
-        f"/cases/{cast.incident_id}/respondents/new",
+        f"/cases/{incident_id}/respondents/new",
         data={
-            **respondent_form(name="陳主管", national_id="F128765439", user_id=str(cast.id("supervisor"))),
+            **respondent_form(name="李承辦", national_id="F128765439", user_id=str(cast.id("officer2"))),
             "csrf_token": token,
         },
     )
-    other = signed_in(app.test_client(), "supervisor")
-    assert other.get(f"/cases/{cast.incident_id}").status_code == 404
+    other = signed_in(app.test_client(), "officer2")
+    assert other.get(f"/cases/{incident_id}").status_code == 404
     assert "洩漏工程底價予廠商" not in text_of(other.get("/cases/"))
 
 
@@ -349,16 +352,23 @@ def test_assigning_nobody_is_refused(app, client, cast):
     assert incident_row(app, cast.incident_id)["assignees"] == ["officer"]
 
 
-def test_declaring_a_conflict_needs_a_reason_then_hides_the_case(app, client, cast):
+def test_declaring_a_conflict_needs_a_reason_and_a_confirmation_then_hides_the_case(app, client, cast):
+    make_user(app, "supervisor2", Role.SUPERVISOR, agency_id=cast.agency_id)  # the last supervisor may not recuse
     signed_in(client, "supervisor")
     token = fetch_csrf_token(client, f"/cases/{cast.incident_id}")
     response = client.post(f"/cases/{cast.incident_id}/recusal", data={"csrf_token": token, "reason": " "})
-    assert response.status_code == 302
-    assert "請說明迴避的原因。" in text_of(client.get(response.headers["Location"]))
+    assert response.status_code == 400
+    assert field_errors(text_of(response), "reason") == ["請說明迴避的原因。"]
 
+    # The reason alone leads to the confirmation page; only the confirmed post recuses.
+    response = client.post(
+        f"/cases/{cast.incident_id}/recusal", data={"csrf_token": token, "reason": "被調查人為本人配偶"}
+    )
+    assert response.status_code == 200 and "確認聲明迴避" in text_of(response)
+    assert incident_row(app, cast.incident_id)["recused"] == []
     response = client.post(
         f"/cases/{cast.incident_id}/recusal",
-        data={"csrf_token": token, "reason": "被調查人為本人配偶"},
+        data={"csrf_token": token, "reason": "被調查人為本人配偶", "stage": "confirm", "confirmed": "y"},
         follow_redirects=True,
     )
     assert "已聲明迴避，您將無法再查閱此案件。" in text_of(response)
