@@ -28,6 +28,7 @@ import lzma
 import struct
 import zipfile
 import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
 
@@ -85,22 +86,44 @@ class Directory:
     shift: int
 
 
-def zip_directory(stream: BinaryIO, *, last_only: bool = False) -> Directory | None:
+def zip_directory(stream: BinaryIO) -> Directory | None:
     """The central directory of a ZIP at the end of ``stream`` whose first entry's local header is
-    where it says, or None. ``last_only`` takes the last end record, as Python's zipfile does."""
-    size = stream.seek(0, io.SEEK_END)
-    tail_start = max(0, size - _EOCD_SIZE - 0xFFFF)
-    stream.seek(tail_start)
-    tail = stream.read()
-    position = len(tail)
-    while (position := tail.rfind(_EOCD, 0, position)) >= 0:
-        found = _directory_at(stream, tail, position, tail_start)
-        if found is not None or last_only:
-            return found
+    where it says (any end record in the last 64 KB, as lenient readers search), or None."""
+    for directory in _directories(stream):
+        if _first_entry_is_sound(stream, directory):
+            return directory
     return None
 
 
-def _directory_at(stream: BinaryIO, tail: bytes, position: int, tail_start: int) -> Directory | None:
+def last_directory(stream: BinaryIO) -> Directory | None:
+    """The central directory Python's zipfile would read: the one the last end record points to,
+    whatever its disk numbers say."""
+    tail_start, tail = _tail(stream)
+    position = tail.rfind(_EOCD)
+    return _directory_at(stream, tail, position, tail_start, any_disk=True) if position >= 0 else None
+
+
+def _tail(stream: BinaryIO) -> tuple[int, bytes]:
+    """Where the last 64 KB (the longest comment) plus an end record start, and those bytes."""
+    size = stream.seek(0, io.SEEK_END)
+    tail_start = max(0, size - _EOCD_SIZE - 0xFFFF)
+    stream.seek(tail_start)
+    return tail_start, stream.read()
+
+
+def _directories(stream: BinaryIO) -> Iterator[Directory]:
+    """The directories that end records in the last 64 KB point to, the last record first."""
+    tail_start, tail = _tail(stream)
+    position = len(tail)
+    while (position := tail.rfind(_EOCD, 0, position)) >= 0:
+        found = _directory_at(stream, tail, position, tail_start)
+        if found is not None:
+            yield found
+
+
+def _directory_at(
+    stream: BinaryIO, tail: bytes, position: int, tail_start: int, *, any_disk: bool = False
+) -> Directory | None:
     record = tail[position : position + _EOCD_SIZE]
     if len(record) < _EOCD_SIZE:
         return None
@@ -112,14 +135,13 @@ def _directory_at(stream: BinaryIO, tail: bytes, position: int, tail_start: int)
             return None
         entries, size, offset = zip64
         start = end - _ZIP64_LOCATOR_SIZE - _ZIP64_EOCD_SIZE - size
-    elif disk or directory_disk:
+    elif (disk or directory_disk) and not any_disk:
         return None
     else:
         start = end - size
     if entries == 0 or start < 0:
         return None
-    directory = Directory(start=start, size=size, entries=entries, shift=start - offset)
-    return directory if _first_entry_is_sound(stream, directory) else None
+    return Directory(start=start, size=size, entries=entries, shift=start - offset)
 
 
 def _zip64_end(stream: BinaryIO, end: int) -> tuple[int, int, int] | None:
@@ -166,7 +188,7 @@ def count_entries(stream: BinaryIO, directory: Directory, limit: int) -> int:
 
 def too_many_members(stream: BinaryIO) -> Refusal | None:
     """Refused before ``zipfile`` loads a directory of more than MAX_MEMBERS entries."""
-    directory = zip_directory(stream, last_only=True)
+    directory = last_directory(stream)
     if directory is None:
         return None  # zipfile will not open it either
     if max(directory.entries, count_entries(stream, directory, MAX_MEMBERS)) > MAX_MEMBERS:

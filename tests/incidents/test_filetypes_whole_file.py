@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import struct
 import tracemalloc
 
 import pytest
@@ -173,6 +174,14 @@ def test_a_zip_signature_without_a_directory_behind_it_is_not_a_polyglot():
 )
 def test_an_office_container_that_inflates_past_the_limits_is_refused(data, expected):
     assert refusal_of(data, "報告.docx") == expected
+
+
+def test_members_are_counted_in_the_directory_not_taken_from_its_end_record():
+    """An end record claiming 5 members does not let zipfile load a directory of 10 002."""
+    data = bytearray(hostile.docx_many_members())
+    end = data.rindex(b"PK\x05\x06")
+    data[end + 8 : end + 12] = struct.pack("<HH", 5, 5)
+    assert refusal_of(bytes(data)) == "文件含超過 10000 個壓縮項目，可能是壓縮炸彈"
 
 
 def test_the_total_inflated_size_is_limited(monkeypatch):
