@@ -26,7 +26,7 @@ from accounts.models import User
 from core.clock import taipei_today
 from facts import labels as vocabulary  # the engine's labels, one copy for every page
 from incidents import forms
-from incidents.evidence_forms import EvidenceUploadForm, NoteForm, upload_hint
+from incidents.evidence_forms import EvidenceUploadForm, NoteForm, active_content_warning, upload_hint
 from incidents.filetypes import extensions_for
 from incidents.models import CaseStatus, Decision, Incident, Recusal, Respondent
 from incidents.recommendation_forms import ACTION_LABELS
@@ -134,6 +134,7 @@ class EvidenceRow:
     sha256: str
     uploaded_by: str
     uploaded_at: datetime
+    warning: str  # active content in the file (a PDF with JavaScript …), or ""
 
 
 @dataclass(frozen=True)
@@ -250,6 +251,7 @@ def case_page(
                 sha256=item.sha256,
                 uploaded_by=item.uploaded_by.display_name,
                 uploaded_at=item.uploaded_at,
+                warning=active_content_warning(item.active_content),
             )
             for item in list_evidence(incident)
         ],

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from babel.lists import format_list
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
@@ -10,6 +12,7 @@ from wtforms import StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length
 
 from core.forms import RocDateField
+from incidents.filetypes import ACTIVE_CONTENT_LABELS, UNCHECKED
 from incidents.services.notes import MAX_NOTE_LENGTH
 
 
@@ -43,3 +46,17 @@ def upload_hint(max_upload_mb: int) -> str:
         "可上傳 PDF、圖片、Office 或 ODF 文件、純文字及電子郵件檔，每個檔案最大 %(mb)d MB；類型依檔案內容判斷。",
         mb=max_upload_mb,
     )
+
+
+def active_content_warning(active_content: str) -> str:
+    """The evidence list's warning for a file stored with active content (``Evidence.active_content``), or ""."""
+    codes = [code for code in active_content.split(",") if code]
+    labels = [_(ACTIVE_CONTENT_LABELS[code]) for code in codes if code in ACTIVE_CONTENT_LABELS]
+    kinds = format_list(labels, locale=get_locale()) if labels else ""
+    if labels and UNCHECKED in codes:
+        return _("含主動內容（%(kinds)s），另有部分內容無法檢查，請勿以瀏覽器直接開啟。", kinds=kinds)
+    if labels:
+        return _("含主動內容（%(kinds)s），請勿以瀏覽器直接開啟。", kinds=kinds)
+    if UNCHECKED in codes:
+        return _("部分內容已加密或無法解壓縮，未能確認是否含主動內容（JavaScript 等），請勿以瀏覽器直接開啟。")
+    return ""

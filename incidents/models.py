@@ -176,6 +176,9 @@ class Evidence(Base):
     size: Mapped[int]
     content_type: Mapped[str] = mapped_column(sa.String(100))
     description: Mapped[str] = mapped_column(sa.String(200), default="")
+    # Active content found in a PDF (incidents.filetypes.ACTIVE_CONTENT_CODES, comma-separated; "" for none):
+    # the evidence list warns not to open the file in a browser.
+    active_content: Mapped[str] = mapped_column(sa.String(100), default="", server_default="")
     uploaded_by_id: Mapped[int] = mapped_column(sa.ForeignKey("user_account.id"))
     uploaded_at: Mapped[datetime] = mapped_column(default=utcnow)
 

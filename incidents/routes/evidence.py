@@ -22,11 +22,16 @@ from werkzeug.wsgi import wrap_file
 from core.extensions import db
 from core.forms import commit_or_show_errors
 from core.security import client_address
-from incidents.evidence_forms import EvidenceUploadForm, NoteForm
+from incidents.evidence_forms import EvidenceUploadForm, NoteForm, active_content_warning
 from incidents.routes import bp, current_actor, show_case_page
 from incidents.services import access
 from incidents.services.evidence import EvidenceIntegrityError, open_evidence, store_evidence
 from incidents.services.notes import add_note
+
+# For a file sent as an attachment: no resource loads, no script runs (sandbox), no page frames it.
+EVIDENCE_CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; sandbox"
+)
 
 
 def _to_case(incident_id: int, anchor: str) -> Redirect:
@@ -53,6 +58,9 @@ def upload_evidence(incident_id: int) -> Redirect | tuple[str, int]:
         )
         if evidence is not None:
             flash(_("已上傳證據檔案「%(name)s」。", name=evidence.original_name), "success")
+            if evidence.active_content:
+                warning = active_content_warning(evidence.active_content)
+                flash(_("「%(name)s」：%(warning)s", name=evidence.original_name, warning=warning), "warning")
             return _to_case(incident_id, "evidence")
     elif chosen and chosen.filename and not form.file.errors:
         # The file was fine but another field was not; the browser will not keep the file.
@@ -94,8 +102,8 @@ def download_evidence(incident_id: int, evidence_id: int) -> Response | tuple[st
     response.headers["Content-Disposition"] = opened.content_disposition
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["Cache-Control"] = "no-store"
-    # Even if a browser ignored the attachment disposition, nothing in the file may run.
-    response.headers["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    # Even if a browser ignored the attachment disposition, nothing in the file may run or be framed.
+    response.headers["Content-Security-Policy"] = EVIDENCE_CONTENT_SECURITY_POLICY
     return response
 
 

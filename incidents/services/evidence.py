@@ -90,8 +90,9 @@ def stored_path(stored_name: str) -> Path:
     return upload_root() / stored_name[:2] / stored_name
 
 
-def _store_file(stream: BinaryIO, name: str) -> tuple[str, str, int, filetypes.FileType]:
-    """Write the upload under a random name, readable by the server only; its name, SHA-256, size and type.
+def _store_file(stream: BinaryIO, name: str) -> tuple[str, str, int, filetypes.Inspection]:
+    """Write the upload under a random name, readable by the server only; its name, SHA-256, size and
+    the verdict on its content (incidents.filetypes.inspect: the whole file is read).
 
     Refused (ServiceError on the ``file`` field, nothing left on disk) when empty, too large or not allowed.
     Removed again if the transaction does not commit.
@@ -106,7 +107,7 @@ def _store_file(stream: BinaryIO, name: str) -> tuple[str, str, int, filetypes.F
             sha256, size = _copy(stream, output, limit_mb * 1024 * 1024, name, limit_mb)
             if size == 0:
                 raise ServiceError({FILE_FIELD: [_("「%(name)s」是空白檔案，沒有內容可保存。", name=name)]})
-            found = filetypes.detect(output, name)
+            found = filetypes.inspect(output, name)
             if not found.allowed:
                 raise ServiceError({FILE_FIELD: [_refused_message(name, found)]})
             output.flush()
@@ -133,7 +134,11 @@ def store_evidence(
 
     :raise NotFound: ``actor`` may not see the case.
     :raise NotPermitted: ``actor`` may see but not change it (e.g. an auditor).
-    :raise ServiceError: empty, too large, or not an allowed type (message on the ``file`` field).
+    :raise ServiceError: empty, too large, not an allowed type, or refused by the whole-file checks
+        (hidden markup, a polyglot, a ZIP bomb, a PDF that launches programs; message on the ``file`` field).
+
+    A PDF with active content (JavaScript and the like) is stored with ``active_content`` set, which the
+    evidence list shows as a warning.
     """
     require_edit(actor, incident)
     name = clean_filename(filename)
@@ -144,8 +149,9 @@ def store_evidence(
         stored_name=token,
         sha256=sha256,
         size=size,
-        content_type=found.content_type,
+        content_type=found.kind.content_type,
         description=description.strip()[:200],
+        active_content=",".join(found.active_content),
         uploaded_by_id=actor.id,
     )
     db.session.add(evidence)
@@ -154,7 +160,13 @@ def store_evidence(
         actor,
         incident,
         "evidence_uploaded",
-        {"name": name, "size": size, "sha256": sha256, "type": found.content_type},
+        {
+            "name": name,
+            "size": size,
+            "sha256": sha256,
+            "type": found.kind.content_type,
+            "active_content": list(found.active_content),
+        },
         target=("evidence", evidence.id),
         client_address=client_address,
     )
@@ -234,12 +246,15 @@ def _integrity_failed(
     raise EvidenceIntegrityError(evidence, problem)
 
 
-def _refused_message(name: str, found: filetypes.FileType) -> str:
+def _refused_message(name: str, found: filetypes.Inspection) -> str:
+    if found.refusal is not None:
+        problem = _(found.refusal.label, kind=_(found.kind.label), **found.refusal.values)
+        return _("「%(name)s」：%(problem)s，沒有儲存。", name=name, problem=problem)
     return _(
         "「%(name)s」：檔案內容與允許的類型不符（偵測為 %(kind)s）。"
         "可上傳 PDF、圖片、Office 或 ODF 文件、純文字及電子郵件檔。",
         name=name,
-        kind=_(found.label),
+        kind=_(found.kind.label),
     )
 
 

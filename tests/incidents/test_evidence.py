@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 import stat
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from incidents.models import Evidence
 from incidents.services.evidence import stored_path, upload_root
 from tests.helpers import db_count, fetch_csrf_token
 from tests.incidents import evidence_samples as samples
+from tests.incidents import hostile_samples as hostile
 from tests.incidents.helpers import make_incident, signed_in
 
 
@@ -325,3 +327,103 @@ def test_file_is_removed_when_the_database_commit_fails(app, client, cast, uploa
     assert stored_files(upload_dir) == []
     assert db_count(app, Evidence) == 0
     assert audit_entries(app, "evidence_uploaded") == []
+
+
+# --- the whole file is checked (issue 12) -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "build", "message"),
+    [
+        (
+            "截圖.png",
+            hostile.html_after_png,
+            "「截圖.png」：PNG 檔案中夾帶網頁內容（HTML），可能被瀏覽器當成網頁執行，沒有儲存。",
+        ),
+        (
+            "簽名.png",
+            hostile.svg_after_png,
+            "「簽名.png」：PNG 檔案中夾帶 SVG 圖形與指令碼，可能被瀏覽器當成網頁執行，沒有儲存。",
+        ),
+        ("筆錄.txt", hostile.html_after_text, "「筆錄.txt」：檔案內容與允許的類型不符（偵測為 HTML）。"),
+        ("公文.pdf", hostile.pdf_launch, "「公文.pdf」：PDF 含有啟動外部程式的動作（/Launch），沒有儲存。"),
+        (
+            "公文.pdf",
+            hostile.pdf_plus_zip,
+            "「公文.pdf」：檔案同時是 PDF 與 ZIP 壓縮檔（多重格式檔），可被當成另一種檔案開啟，沒有儲存。",
+        ),
+        ("照片.jpg", hostile.jpeg_plus_zip, "「照片.jpg」：檔案同時是 JPEG 與 ZIP 壓縮檔（多重格式檔）"),
+        (
+            "報告.docx",
+            hostile.docx_dense_bomb,
+            "「報告.docx」：文件中的項目壓縮比超過 200 倍，可能是壓縮炸彈，沒有儲存。",
+        ),
+        (
+            "報告.docx",
+            hostile.docx_many_members,
+            "「報告.docx」：文件含超過 10000 個壓縮項目，可能是壓縮炸彈，沒有儲存。",
+        ),
+    ],
+    ids=["html-after-png", "svg-after-png", "html-after-text", "pdf-launch", "pdf-zip", "jpeg-zip", "bomb", "members"],
+)
+def test_a_file_refused_by_the_whole_file_checks_keeps_the_form_and_stores_nothing(
+    app, client, cast, upload_dir, name, build, message
+):
+    signed_in(client, "officer")
+    response = post_upload(client, cast.incident_id, build(), name, "檢舉人提供")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400
+    error = re.search(r'<[^>]+id="file-error"[^>]*>(.*?)</', page, re.S)
+    assert error is not None and message in error.group(1)  # at the file field
+    assert 'value="檢舉人提供"' in page  # the description typed is kept
+    assert evidence_rows(app) == []
+    assert stored_files(upload_dir) == []
+    assert audit_entries(app, "evidence_uploaded") == []
+
+
+def test_a_pdf_with_javascript_is_kept_and_marked_on_the_evidence_list(app, client, cast, upload_dir):
+    signed_in(client, "officer")
+    response = post_upload(client, cast.incident_id, hostile.pdf_javascript(), "檢舉函.pdf", "附表單")
+    assert response.status_code == 302
+
+    [row] = evidence_rows(app)
+    assert row["content_type"] == "application/pdf"
+    assert row["active_content"] == "javascript,auto_action"
+    [entry] = audit_entries(app, "evidence_uploaded")
+    assert entry["details"]["active_content"] == ["javascript", "auto_action"]
+
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    warning = "含主動內容（JavaScript和開啟時自動執行的動作），請勿以瀏覽器直接開啟。"
+    assert f"「檢舉函.pdf」：{warning}" in page  # the flashed notice after the upload
+    row_html = re.search(r"<tr>\s*<td><a [^>]*>檢舉函\.pdf</a>.*?</tr>", page, re.S).group(0)
+    assert f'<p class="badge-warn" id="evidence-{row["id"]}-warning">{warning}</p>' in row_html
+    assert f'aria-describedby="evidence-{row["id"]}-warning"' in row_html
+
+    # Seen the same way by the supervisor, and no warning for a clean file.
+    post_upload(client, cast.incident_id, samples.pdf(), "簽呈.pdf")
+    supervisor_page = (
+        signed_in(app.test_client(), "supervisor").get(f"/cases/{cast.incident_id}").get_data(as_text=True)
+    )
+    assert supervisor_page.count("請勿以瀏覽器直接開啟") == 1
+
+
+def test_a_pdf_that_could_not_be_checked_whole_says_so(app, client, cast, upload_dir):
+    signed_in(client, "officer")
+    assert post_upload(client, cast.incident_id, hostile.pdf_unreadable_object_stream(), "加密.pdf").status_code == 302
+    assert evidence_rows(app)[0]["active_content"] == "unchecked"
+    page = client.get(f"/cases/{cast.incident_id}").get_data(as_text=True)
+    assert "部分內容已加密或無法解壓縮，未能確認是否含主動內容（JavaScript 等），請勿以瀏覽器直接開啟。" in page
+
+
+def test_download_headers_forbid_framing_sniffing_and_display_in_the_page(app, client, cast):
+    row = uploaded(app, client, cast, hostile.pdf_javascript(), "檢舉函.pdf")
+    response = download(client, cast.incident_id, row["id"])
+    assert response.status_code == 200
+    policy = [part.strip() for part in response.headers["Content-Security-Policy"].split(";")]
+    assert "frame-ancestors 'none'" in policy
+    assert "sandbox" in policy
+    assert "default-src 'none'" in policy
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["Content-Disposition"].startswith("attachment;")
+    assert response.headers["X-Frame-Options"] == "DENY"
+    assert "Server" not in response.headers  # the app names no server (waitress would answer with a Via header)

@@ -126,7 +126,7 @@ def test_bmp_needs_a_real_header_so_text_starting_with_bm_is_text():
 
 
 def test_every_allowed_type_has_extensions():
-    for kind in filetypes._KNOWN_ALLOWED:
+    for kind in filetypes.KNOWN_ALLOWED:
         assert kind.extensions and all(extension.startswith(".") for extension in kind.extensions)
         assert extensions_for(kind.content_type) == kind.extensions
 
