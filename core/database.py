@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+import threading
 from typing import Any
 
 import sqlalchemy as sa
@@ -25,6 +26,8 @@ from core.extensions import db
 
 # How long a writer waits for the SQLite write lock before giving up ("database is locked").
 SQLITE_BUSY_TIMEOUT_MS = 5000
+# The threads of this process waiting in take_write_lock, one at a time.
+_SQLITE_WRITERS = threading.Lock()
 
 
 def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -57,8 +60,19 @@ def take_write_lock() -> None:
     if connection.dialect.name != "sqlite":
         return
     dbapi_connection = connection.connection.dbapi_connection
-    if isinstance(dbapi_connection, sqlite3.Connection) and not dbapi_connection.in_transaction:
+    if not isinstance(dbapi_connection, sqlite3.Connection) or dbapi_connection.in_transaction:
+        return
+    # SQLite's busy handler polls with growing pauses, so among many waiting threads the
+    # newest tends to win and an early one can wait out the whole timeout (seen with ten
+    # officers filing at once on a busy machine). Threads of this process therefore queue
+    # here and only one at a time waits for SQLite's lock. Nobody waits here while holding
+    # that lock (a transaction that has it returns above), so this cannot deadlock.
+    queued = _SQLITE_WRITERS.acquire(timeout=SQLITE_BUSY_TIMEOUT_MS / 1000)
+    try:
         connection.exec_driver_sql("BEGIN IMMEDIATE")
+    finally:
+        if queued:
+            _SQLITE_WRITERS.release()
 
 
 def advisory_key(key: str) -> int:
