@@ -55,7 +55,15 @@ class Config:
     SQLALCHEMY_ENGINE_OPTIONS: ClassVar[dict[str, object]] = {"pool_pre_ping": True}
     UPLOAD_DIR = os.environ.get("UPLOAD_DIR") or str(INSTANCE_DIR / "uploads")
     MAX_UPLOAD_MB = _env_int("MAX_UPLOAD_MB", 25)
+    # A session ends after this long without a request, and in any case this many
+    # hours after signing in (however active: a forgotten, unlocked screen is not
+    # signed in for days).
     SESSION_IDLE_MINUTES = _env_int("SESSION_IDLE_MINUTES", 30)
+    SESSION_MAX_HOURS = _env_int("SESSION_MAX_HOURS", 12)
+    # How many reverse proxies in front of the app set X-Forwarded-For/-Proto/-Host
+    # (Werkzeug's ProxyFix trusts that many hops). 0: none, the headers are ignored,
+    # so a client cannot claim another address to dodge the per-address sign-in limit.
+    TRUSTED_PROXIES = _env_int("TRUSTED_PROXIES", 0)
 
     LOGIN_MAX_FAILURES = _env_int("LOGIN_MAX_FAILURES", 5)
     LOGIN_MAX_FAILURES_PER_ADDRESS = _env_int("LOGIN_MAX_FAILURES_PER_ADDRESS", 20)

@@ -68,7 +68,7 @@ class UserCreateForm(FlaskForm):
     password = PasswordField(
         _l("初始密碼"),
         validators=[DataRequired(_l("請輸入初始密碼。"))],
-        description=_l("至少 12 個字元。請以安全管道交給使用者，並請其登入後變更。"),
+        description=_l("至少 12 個字元。請以安全管道交給使用者；使用者第一次登入時須先改設自己的密碼。"),
     )
     confirm_password = PasswordField(
         _l("再次輸入初始密碼"),
@@ -97,5 +97,5 @@ class UserEditForm(FlaskForm):
     new_password = PasswordField(
         _l("重設密碼"),
         validators=[Optional()],
-        description=_l("留空表示不變更。重設後該使用者的所有登入狀態都會失效。"),
+        description=_l("留空表示不變更。重設後該使用者的所有登入狀態都會失效，下次登入時須先改設自己的密碼。"),
     )

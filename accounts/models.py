@@ -79,6 +79,9 @@ class User(UserMixin, Base):
     session_token: Mapped[str] = mapped_column(sa.String(64), default=lambda: secrets.token_urlsafe(32))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     password_changed_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Set when an admin chose the password (a new account's first one, or a reset):
+    # until the user sets their own, every page leads to the change-password page.
+    must_change_password: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
 
     agency: Mapped[Agency] = relationship()
     unit: Mapped[Unit | None] = relationship()

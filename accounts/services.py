@@ -1,12 +1,10 @@
 """Account operations. Each takes the acting user and the client address as
 arguments, flushes (never commits) and writes its audit entry; the route
-commits once per user action."""
+commits once per user action. Signing in and out: accounts.signin."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from datetime import datetime, timedelta
 from functools import lru_cache
 
 import sqlalchemy as sa
@@ -15,9 +13,8 @@ from flask import current_app
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from accounts.models import Agency, LoginAttempt, Role, Unit, User
+from accounts.models import Agency, Role, Unit, User
 from accounts.passwords import hash_password, make_hasher, password_problems, verify_password
-from accounts.throttle import locked_until
 from audit.services import changed_fields, record
 from core.extensions import db
 from core.models import utcnow
@@ -26,9 +23,6 @@ from core.services import ServiceError
 USERNAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{2,63}$")
 USERNAME_RULE = _l("帳號須為 3 至 64 個英文小寫字母、數字或 . _ -，並以字母或數字開頭。")
 AGENCY_CODE_PATTERN = re.compile(r"^[A-Z]{2,6}$")
-# A hash of a random password, checked when the username is unknown so that a
-# wrong username takes as long as a wrong password (no account enumeration).
-_DUMMY_PASSWORD = "baomi-dummy-password-for-timing"
 
 
 @lru_cache(maxsize=4)
@@ -38,11 +32,6 @@ def _hasher_for(profile: str) -> PasswordHasher:
 
 def hasher() -> PasswordHasher:
     return _hasher_for(current_app.config["ARGON2_PROFILE"])
-
-
-@lru_cache(maxsize=4)
-def _dummy_hash(profile: str) -> str:
-    return hash_password(_hasher_for(profile), _DUMMY_PASSWORD)
 
 
 def normalize_username(username: str) -> str:
@@ -125,6 +114,8 @@ def create_user(
         agency=agency,
         unit=unit,
         password_hash=hash_password(hasher(), password),
+        # An admin chose it, so it is temporary; the command line's users set their own.
+        must_change_password=actor is not None,
     )
     user.set_roles(roles)
     db.session.add(user)
@@ -177,7 +168,10 @@ def update_user(
     was_enabled, user.is_enabled = user.is_enabled, is_enabled
     changes = changed_fields(before, _user_snapshot(user))
     if new_password:
-        _set_password(user, new_password)
+        # Temporary unless admins reset their own: the user must choose their own at the next sign-in.
+        temporary = not is_self
+        changes["must_change_password"] = [user.must_change_password, temporary]
+        _set_password(user, new_password, temporary=temporary)
         changes["password"] = ["******", "******"]
     elif was_enabled and not is_enabled:
         user.rotate_session_token()  # a disabled user's open sessions end now
@@ -194,9 +188,11 @@ def update_user(
     return user
 
 
-def _set_password(user: User, password: str) -> None:
+def _set_password(user: User, password: str, *, temporary: bool = False) -> None:
+    """``temporary``: chosen by an admin, to be changed by the user at the next sign-in."""
     user.password_hash = hash_password(hasher(), password)
     user.password_changed_at = utcnow()
+    user.must_change_password = temporary
     user.rotate_session_token()
 
 
@@ -211,8 +207,16 @@ def change_own_password(user: User, *, current_password: str, new_password: str,
         errors["new_password"] = [_("新密碼不可與目前的密碼相同。")]
     if errors:
         raise ServiceError(errors)
+    was_temporary = user.must_change_password
     _set_password(user, new_password)
-    record(user, "password_changed", object_type="user", object_id=user.id, client_address=client_address)
+    record(
+        user,
+        "password_changed",
+        object_type="user",
+        object_id=user.id,
+        details={"replaced_temporary_password": True} if was_temporary else None,
+        client_address=client_address,
+    )
     return user
 
 
@@ -220,104 +224,3 @@ def set_locale(user: User, locale: str) -> None:
     if locale not in current_app.config["LANGUAGES"]:
         raise ServiceError({"locale": [_("不支援的語言。")]})
     user.locale = locale
-
-
-# --- signing in -------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class SignInResult:
-    user: User | None
-    locked_until: datetime | None = None
-
-
-def _lock_for(username: str, client_address: str, now: datetime) -> datetime | None:
-    config = current_app.config
-    window = timedelta(minutes=config["LOGIN_LOCKOUT_MINUTES"])
-    last_success = db.session.scalar(
-        sa.select(sa.func.max(LoginAttempt.attempted_at)).where(
-            LoginAttempt.username == username, LoginAttempt.succeeded.is_(True)
-        )
-    )
-    account_failures = sa.select(LoginAttempt.attempted_at).where(
-        LoginAttempt.username == username,
-        LoginAttempt.succeeded.is_(False),
-        LoginAttempt.attempted_at > now - window * 2,
-    )
-    if last_success is not None:
-        account_failures = account_failures.where(LoginAttempt.attempted_at > last_success)
-    address_failures = sa.select(LoginAttempt.attempted_at).where(
-        LoginAttempt.client_address == client_address,
-        LoginAttempt.succeeded.is_(False),
-        LoginAttempt.attempted_at > now - window * 2,
-    )
-    locks = [
-        locked_until(
-            db.session.scalars(account_failures), now=now, max_failures=config["LOGIN_MAX_FAILURES"], window=window
-        ),
-        locked_until(
-            db.session.scalars(address_failures),
-            now=now,
-            max_failures=config["LOGIN_MAX_FAILURES_PER_ADDRESS"],
-            window=window,
-        ),
-    ]
-    return max((lock for lock in locks if lock is not None), default=None)
-
-
-def sign_in(username: str, password: str, *, client_address: str, now: datetime | None = None) -> SignInResult:
-    """Check a sign-in attempt against the lockout rules and the password.
-
-    Unknown, disabled and wrong-password cases give the same answer, so the
-    form never reveals which accounts exist.
-    """
-    now = now or utcnow()
-    username = normalize_username(username)[:64]
-    user = db.session.scalar(sa.select(User).where(User.username == username))
-    agency_id = user.agency_id if user else None
-
-    if lock := _lock_for(username, client_address, now):
-        record(None, "login_refused_locked", actor_name=username, client_address=client_address, agency_id=agency_id)
-        return SignInResult(None, lock)
-
-    stored_hash = user.password_hash if user else _dummy_hash(current_app.config["ARGON2_PROFILE"])
-    password_ok = verify_password(hasher(), stored_hash, password)
-    succeeded = bool(user and user.is_enabled and password_ok)
-    db.session.add(
-        LoginAttempt(username=username, client_address=client_address, succeeded=succeeded, attempted_at=now)
-    )
-    db.session.flush()
-    if not succeeded:
-        reason = "unknown_user" if user is None else ("disabled" if not user.is_enabled else "wrong_password")
-        record(
-            None,
-            "login_failed",
-            actor_name=username,
-            client_address=client_address,
-            agency_id=agency_id,
-            details={"reason": reason},
-        )
-        return SignInResult(None, _lock_for(username, client_address, now))
-
-    assert user is not None
-    if hasher().check_needs_rehash(user.password_hash):
-        user.password_hash = hash_password(hasher(), password)
-    record(user, "login_succeeded", client_address=client_address)
-    return SignInResult(user)
-
-
-def sign_out(user: User, *, client_address: str, expired: bool = False) -> None:
-    """End every session of the user (the token in their cookies stops matching)."""
-    user.rotate_session_token()
-    record(user, "session_expired" if expired else "logout", client_address=client_address)
-
-
-def load_user_from_session(session_id: str) -> User | None:
-    """Flask-Login user loader: ``"<id>:<token>"``, enabled users only."""
-    user_id, _sep, token = session_id.partition(":")
-    if not user_id.isdigit() or not token:
-        return None
-    user = db.session.get(User, int(user_id))
-    if user is None or not user.is_enabled or user.session_token != token:
-        return None
-    return user

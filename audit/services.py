@@ -17,6 +17,7 @@ ACTION_LABELS: dict[str, object] = {
     "login_refused_locked": _l("鎖定期間嘗試登入"),
     "logout": _l("登出"),
     "session_expired": _l("閒置逾時登出"),
+    "session_lifetime_exceeded": _l("超過登入時限登出"),
     "user_created": _l("建立帳號"),
     "user_updated": _l("修改帳號"),
     "password_changed": _l("變更密碼"),

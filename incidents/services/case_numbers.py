@@ -1,10 +1,11 @@
 """Case numbers: ``<agency code>-<ROC year>-<serial>``, e.g. ``AB-115-0007``.
 
 The serial counts the cases an agency opened in one ROC year (Taiwan time) and
-is allocated inside the transaction that creates the case: the agency row is
-locked first (``SELECT … FOR UPDATE`` on PostgreSQL; SQLite has no row locks
-but lets one write transaction at a time), so two officers of one agency
-creating cases together get consecutive serials. The unique constraint on
+is allocated inside the transaction that creates the case, under a lock taken
+before the last serial is read: the agency's row (``SELECT … FOR UPDATE``) on
+PostgreSQL, the database's write lock (``BEGIN IMMEDIATE``, see core.database) on
+SQLite, which has no row locks. So officers of one agency creating cases together
+wait for one another briefly and get consecutive serials. The unique constraint on
 (agency, year, serial) is the backstop if that ever fails.
 """
 
@@ -17,6 +18,7 @@ import sqlalchemy as sa
 
 from accounts.models import Agency
 from core.clock import to_taipei
+from core.database import take_write_lock
 from core.extensions import db
 from core.roc_date import roc_year
 from incidents.models import Incident
@@ -47,6 +49,7 @@ def allocate_case_number(agency_id: int, agency_code: str, moment: datetime) -> 
     Locks the agency row until the transaction ends; call it right before
     inserting the case, in the same transaction.
     """
+    take_write_lock()
     db.session.execute(sa.select(Agency.id).where(Agency.id == agency_id).with_for_update())
     year = roc_year_in_taipei(moment)
     last = db.session.scalar(
