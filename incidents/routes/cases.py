@@ -23,7 +23,7 @@ from core.security import client_address
 from incidents import forms
 from incidents.models import Incident, Respondent
 from incidents.routes import bp, current_actor, respondent_in, show_case_page
-from incidents.services import access, intake, recommendations, respondents
+from incidents.services import access, intake, reads, recommendations, respondents
 from incidents.services.assignments import assignable_officers, declare_recusal, set_assignees
 
 
@@ -94,6 +94,8 @@ def edit(incident_id: int) -> Response | str:
     if not form.is_submitted():
         form.load(incident)
         form.version.data = str(incident.version)
+        reads.record_edit_form_view(current_actor(), incident, client_address=client_address())
+        db.session.commit()
     elif form.validate_on_submit():
         updated = commit_or_show_errors(
             form,
@@ -145,6 +147,8 @@ def _respondent_page(incident: Incident, respondent: Respondent | None) -> Respo
     if not form.is_submitted():
         if respondent is not None:
             form.load(respondent)
+        reads.record_respondent_view(current_actor(), incident, respondent, client_address=client_address())
+        db.session.commit()
     elif form.validate_on_submit():
         data = form.to_respondent_input()
         if respondent is None:

@@ -296,6 +296,8 @@ def test_edit_and_remove_respondent(app, client, cast):
     assert response.status_code == 302 and respondent_row(app, respondent_id) is None
     assert audit_actions(app, "respondent", respondent_id) == [
         "respondent_added",
+        "respondent_viewed",  # the form opened twice: to look, and for its token
+        "respondent_viewed",
         "respondent_updated",
         "respondent_removed",
     ]
