@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from sqlalchemy.orm.exc import StaleDataError
 
 from accounts.models import User
 from audit.services import changed_fields
@@ -19,11 +21,13 @@ from incidents.services.assignments import recuse_user
 from incidents.services.case_audit import record_case_event
 from incidents.services.facts import EMPTY_RESPONDENT_FACTS, facts_problems
 
-__all__ = ["RespondentInput", "add_respondent", "remove_respondent", "update_respondent"]
+__all__ = ["STALE_RESPONDENT", "RespondentInput", "add_respondent", "remove_respondent", "update_respondent"]
 
 NAME_MAX = 100
 POSITION_MAX = 100
 MAX_YEAR_RECORDS = 10
+# Shown when a save was based on an older version of the respondent (optimistic locking, as for the case).
+STALE_RESPONDENT = _l("被調查人資料已被他人更新，請重新載入後再修改")
 
 
 @dataclass
@@ -90,6 +94,14 @@ def _linked_account(errors: FieldErrors, actor: User, incident: Incident, user_i
     return linked
 
 
+def _flush_or_stale() -> None:
+    try:
+        db.session.flush()
+    except StaleDataError:
+        # Saved or removed by someone else between reading the respondent and writing it.
+        raise ServiceError(str(STALE_RESPONDENT)) from None
+
+
 def snapshot(respondent: Respondent) -> dict[str, Any]:
     """The respondent as plain values; the national ID stays unmasked here (mask before logging)."""
     facts = respondent.facts or {}
@@ -144,11 +156,23 @@ def add_respondent(actor: User, incident: Incident, data: RespondentInput, *, cl
 
 
 def update_respondent(
-    actor: User, respondent: Respondent, data: RespondentInput, *, client_address: str = ""
+    actor: User,
+    respondent: Respondent,
+    data: RespondentInput,
+    *,
+    expected_version: int | None = None,
+    client_address: str = "",
 ) -> Respondent:
-    """Change a respondent; a newly linked account is recused (a previous one stays recused)."""
+    """Change a respondent; a newly linked account is recused (a previous one stays recused).
+
+    ``expected_version`` is the version the form was filled from: if the respondent changed since,
+    nothing is saved (None: not checked, for callers that showed no form). A save by someone else
+    between reading and writing is refused too (the version column).
+    """
     incident = respondent.incident
     require_edit(actor, incident)
+    if expected_version is not None and expected_version != respondent.version:
+        raise ServiceError(str(STALE_RESPONDENT))
     linked = _check(actor, incident, data, respondent)
     before = snapshot(respondent)
     previous_user_id = respondent.user_id
@@ -159,7 +183,7 @@ def update_respondent(
     if not changes:
         return respondent
     extra = _recusal_details(incident, linked, previous_user_id)
-    db.session.flush()
+    _flush_or_stale()
     record_case_event(
         actor,
         incident,
@@ -178,7 +202,7 @@ def remove_respondent(actor: User, respondent: Respondent, *, client_address: st
     details = _masked(snapshot(respondent))  # taken before the respondent is gone
     respondent_id = respondent.id
     incident.respondents.remove(respondent)
-    db.session.flush()
+    _flush_or_stale()
     record_case_event(
         actor,
         incident,
