@@ -12,9 +12,10 @@ from accounts.models import Role
 from accounts.permissions import role_required
 from audit.forms import AuditFilterForm
 from audit.models import AuditEntry
-from audit.services import ACTION_LABELS
+from audit.services import ACTION_LABELS, record_log_view
 from core.clock import TAIPEI
 from core.extensions import db
+from core.security import client_address
 
 bp = Blueprint("audit", __name__, url_prefix="/audit")
 PAGE_SIZE = 50
@@ -28,7 +29,11 @@ def _start_of_taipei_day(day: date) -> datetime:
 @role_required(Role.AUDITOR)
 def entries() -> tuple[str, int]:
     """Newest first, keyset-paginated by id (stable while new entries arrive),
-    optionally limited to a range of dates in Taiwan time."""
+    optionally limited to a range of dates in Taiwan time.
+
+    Reading the log is itself logged (``audit_log_viewed``: the filters and the ids shown),
+    committed before the page is sent. The entry is written after the query, so it heads the
+    next read of the log, not this one."""
     form = AuditFilterForm(request.args)
     query = sa.select(AuditEntry).where(AuditEntry.agency_id == current_user.agency_id)
     status = 200
@@ -46,10 +51,19 @@ def entries() -> tuple[str, int]:
     has_more = len(rows) > PAGE_SIZE
     rows = rows[:PAGE_SIZE]
     filters = {key: request.args[key] for key in ("date_from", "date_to") if request.args.get(key)}
-    return render_template(
+    record_log_view(
+        current_user._get_current_object(),
+        filters={**filters, **({"before": before} if before else {})},
+        shown=list(rows),
+        client_address=client_address(),
+    )
+    page = render_template(
         "audit/entries.html",
         form=form,
         entries=rows,
         labels=ACTION_LABELS,
         next_page={**filters, "before": rows[-1].id} if has_more else None,
-    ), status
+    )
+    # After rendering, so the rows shown are not expired and read again one by one.
+    db.session.commit()
+    return page, status

@@ -23,10 +23,13 @@ ACTION_LABELS: dict[str, object] = {
     "password_changed": _l("變更密碼"),
     "incident_created": _l("建立案件"),
     "incident_viewed": _l("查閱案件"),
+    "incident_edit_viewed": _l("開啟案件修改表單"),
     "incident_updated": _l("修改案件"),
     "incident_filed": _l("案件立案"),
     "incident_assignment_changed": _l("變更承辦人"),
     "incident_recused": _l("聲明利益迴避"),
+    "respondent_form_viewed": _l("開啟新增被調查人表單"),
+    "respondent_viewed": _l("查閱被調查人（含完整身分證統一編號）"),
     "respondent_added": _l("新增被調查人"),
     "respondent_updated": _l("修改被調查人"),
     "respondent_removed": _l("刪除被調查人"),
@@ -36,7 +39,9 @@ ACTION_LABELS: dict[str, object] = {
     "note_added": _l("新增案件紀錄"),
     "recommendation_viewed": _l("查閱適用建議"),
     "recommendation_saved": _l("儲存建議草稿"),
+    "cases_listed": _l("查閱案件清單"),
     "cases_exported": _l("匯出案件清單"),
+    "audit_log_viewed": _l("查閱稽核紀錄"),
 }
 
 
@@ -70,6 +75,24 @@ def record(
     )
     db.session.add(entry)
     return entry
+
+
+def record_log_view(
+    actor: User, *, filters: dict[str, Any], shown: list[AuditEntry], client_address: str = ""
+) -> AuditEntry:
+    """Note that ``actor`` (an auditor) read a page of the log: the filters and which entries (the caller commits)."""
+    return record(
+        actor,
+        "audit_log_viewed",
+        object_type="audit_entry",
+        details={
+            "filter": filters,
+            "count": len(shown),
+            # The page is a range of ids (newest first): enough to tell what was on the screen.
+            **({"newest_id": shown[0].id, "oldest_id": shown[-1].id} if shown else {}),
+        },
+        client_address=client_address,
+    )
 
 
 def changed_fields(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:

@@ -3,8 +3,9 @@
 :func:`case_page` reads everything the page shows once, through the services,
 and hands the template plain values: the template runs no query and no access
 check. The detail view and every refused form posted from the page (an
-upload, a note) call it, the latter with their refused form in place of an
-empty one, so the page looks the same whichever way it was reached.
+upload, a note, the assigned officers) call it, the latter with their refused
+form in place of an empty one, so the page looks the same whichever way it was
+reached.
 
 Writing the ``incident_viewed`` audit entry is the caller's part (see
 incidents.routes.show_case_page): building the page reads, it does not log.
@@ -194,6 +195,7 @@ def case_page(
     viewer: User,
     upload_form: EvidenceUploadForm | None = None,
     note_form: NoteForm | None = None,
+    assignment_form: forms.AssignmentForm | None = None,
 ) -> CasePage:
     """The case page for ``viewer``, who may see ``incident`` (the caller checked).
 
@@ -264,7 +266,9 @@ def case_page(
         ],
         recusal_form=forms.RecusalForm(formdata=None),
         confirm_form=forms.ConfirmForm(formdata=None),
-        assignment_form=_assignment_form(incident) if access.can_manage_assignments(viewer, incident) else None,
+        assignment_form=_assignment_form(incident, assignment_form)
+        if access.can_manage_assignments(viewer, incident)
+        else None,
         upload_form=upload_form,
         note_form=note_form,
     )
@@ -280,15 +284,19 @@ def _focus_first_error(form: FlaskForm) -> None:
         target.render_kw = {**(target.render_kw or {}), "autofocus": True}
 
 
-def _assignment_form(incident: Incident) -> FlaskForm:
-    form = forms.AssignmentForm(formdata=None)
+def _assignment_form(incident: Incident, refused: forms.AssignmentForm | None) -> FlaskForm:
+    """The form as stored now, or a refused one as it was posted (its boxes and the version it was shown at)."""
+    form = refused if refused is not None else forms.AssignmentForm(formdata=None)
     candidates = {user.id: user for user in assignable_officers(incident.agency_id, incident)}
     candidates.update({a.user_id: a.user for a in incident.assignments})
     form.assignees.choices = [
         SelectChoice(user.id, f"{user.display_name}（{user.username}）")
         for user in sorted(candidates.values(), key=lambda user: (user.display_name, user.username))
     ]
-    form.assignees.data = sorted(incident.assignee_ids)
+    if refused is None:
+        form.assignees.data = sorted(incident.assignee_ids)
+        form.version.data = str(incident.assignments_version)
+    _focus_first_error(form)
     return form
 
 

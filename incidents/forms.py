@@ -149,6 +149,12 @@ class IncidentCreateForm(IncidentForm):
     )
 
 
+def _posted_version(field: HiddenField) -> int:
+    """The version a form was filled from; 0 (which no record has) when missing or garbled, so it never matches."""
+    text = (field.data or "").strip()
+    return int(text) if text.isdigit() and len(text) < 10 else 0
+
+
 class IncidentEditForm(IncidentForm):
     # The version the form was filled from: saving over a newer version is refused.
     version = HiddenField()
@@ -177,6 +183,11 @@ class RespondentForm(RespondentPart, YearRecordsPart, ComplaintPart, FlaskForm):
         ),
         invalid_choice_message=NOT_A_CHOICE,
     )
+    # When editing: the version the form was filled from (saving over a newer one is refused).
+    version = HiddenField()
+
+    def expected_version(self) -> int:
+        return _posted_version(self.version)
 
     def respondent_facts(self) -> dict[str, Any]:
         """The schema's respondent part plus ``year_records`` and this person's ``complaint``."""
@@ -243,6 +254,11 @@ class AssignmentForm(FlaskForm):
         invalid_choice_message=NOT_A_CHOICE,
         invalid_value_message=NOT_A_CHOICE,
     )
+    # The case's assignments_version when the form was shown (a change by someone else since is refused).
+    version = HiddenField()
+
+    def expected_version(self) -> int:
+        return _posted_version(self.version)
 
 
 class ConfirmForm(FlaskForm):

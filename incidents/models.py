@@ -87,6 +87,10 @@ class Incident(Base):
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
     # Optimistic locking: an edit based on an old version is refused, not merged silently.
     version: Mapped[int] = mapped_column(default=1)
+    # The same for the list of assigned officers, kept apart so that reassigning the case does not make
+    # an open edit form of the record stale (nor the reverse). Moved by a plain UPDATE, never by the ORM
+    # (incidents.services.assignments), so it does not count as a change of the record's version.
+    assignments_version: Mapped[int] = mapped_column(default=1, server_default=sa.text("1"))
 
     agency: Mapped[Agency] = relationship()
     unit: Mapped[Unit | None] = relationship()
@@ -141,12 +145,16 @@ class Respondent(Base):
     # plus "year_records"; kept in the engine's vocabulary rather than a second copy of it.
     facts: Mapped[dict[str, Any]] = mapped_column(sa.JSON, default=dict)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Optimistic locking, as for the case: two officers editing one respondent, the later save is refused.
+    version: Mapped[int] = mapped_column(default=1, server_default=sa.text("1"))
 
     incident: Mapped[Incident] = relationship(back_populates="respondents")
     user: Mapped[User | None] = relationship()
     recommendation: Mapped[Recommendation | None] = relationship(
         back_populates="respondent", cascade="all, delete-orphan", passive_deletes=True
     )
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 - SQLAlchemy's declarative setting
 
 
 class Recusal(Base):

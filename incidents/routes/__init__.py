@@ -15,6 +15,7 @@ from core.extensions import db
 from core.security import client_address
 from incidents.case_page import case_page
 from incidents.evidence_forms import EvidenceUploadForm, NoteForm
+from incidents.forms import AssignmentForm
 from incidents.models import Incident, Respondent
 from incidents.services import intake
 
@@ -40,6 +41,7 @@ def show_case_page(
     status: int = 200,
     upload_form: EvidenceUploadForm | None = None,
     note_form: NoteForm | None = None,
+    assignment_form: AssignmentForm | None = None,
 ) -> tuple[str, int]:
     """The case page, for the detail view and for a refused form posted from it.
 
@@ -50,7 +52,9 @@ def show_case_page(
     viewer = current_actor()
     intake.record_view(viewer, incident, client_address=client_address())
     db.session.commit()
-    page = case_page(incident, viewer=viewer, upload_form=upload_form, note_form=note_form)
+    page = case_page(
+        incident, viewer=viewer, upload_form=upload_form, note_form=note_form, assignment_form=assignment_form
+    )
     return render_template("incidents/detail.html", case=page), status
 
 

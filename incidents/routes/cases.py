@@ -16,12 +16,13 @@ from wtforms.fields.choices import SelectChoice
 from accounts.models import Role, User
 from accounts.permissions import role_required
 from core.clock import taipei_today
+from core.extensions import db
 from core.forms import commit_or_flash, commit_or_show_errors
 from core.security import client_address
 from incidents import forms
 from incidents.models import Incident, Respondent
 from incidents.routes import bp, current_actor, respondent_in, show_case_page
-from incidents.services import access, intake, recommendations, respondents
+from incidents.services import access, intake, reads, recommendations, respondents
 from incidents.services.assignments import (
     RecusalPreview,
     assignable_officers,
@@ -98,6 +99,8 @@ def edit(incident_id: int) -> Response | str:
     if not form.is_submitted():
         form.load(incident)
         form.version.data = str(incident.version)
+        reads.record_edit_form_view(current_actor(), incident, client_address=client_address())
+        db.session.commit()
     elif form.validate_on_submit():
         updated = commit_or_show_errors(
             form,
@@ -148,6 +151,9 @@ def _respondent_page(incident: Incident, respondent: Respondent | None) -> Respo
     if not form.is_submitted():
         if respondent is not None:
             form.load(respondent)
+            form.version.data = str(respondent.version)
+        reads.record_respondent_view(current_actor(), incident, respondent, client_address=client_address())
+        db.session.commit()
     elif form.validate_on_submit():
         data = form.to_respondent_input()
         if respondent is None:
@@ -159,7 +165,11 @@ def _respondent_page(incident: Incident, respondent: Respondent | None) -> Respo
             saved = commit_or_show_errors(
                 form,
                 lambda: respondents.update_respondent(
-                    current_actor(), respondent, data, client_address=client_address()
+                    current_actor(),
+                    respondent,
+                    data,
+                    expected_version=form.expected_version(),
+                    client_address=client_address(),
                 ),
             )
         if saved is not None:
@@ -203,22 +213,29 @@ def remove_respondent(incident_id: int, respondent_id: int) -> Response:
 
 @bp.post("/<int:incident_id>/assignments")
 @login_required
-def change_assignments(incident_id: int) -> Response:
+def change_assignments(incident_id: int) -> Response | tuple[str, int]:
     incident = access.get_visible_incident(current_user, incident_id)
     if not access.can_manage_assignments(current_user, incident):
         abort(403)
     form = forms.AssignmentForm()
     # Any id is accepted here; the service says which ones may not be assigned and why.
     form.assignees.validate_choice = False
-    if form.validate_on_submit():
-        commit_or_flash(
-            lambda: set_assignees(
-                current_actor(), incident, form.assignees.data or [], client_address=client_address()
-            ),
-            _("已更新承辦人。"),
-        )
-    else:
+    if not form.validate_on_submit():
         _flash_form_errors(form)
+        return _to_case(incident_id, "assignments")
+    saved = commit_or_show_errors(
+        form,
+        lambda: set_assignees(
+            current_actor(),
+            incident,
+            form.assignees.data or [],
+            expected_version=form.expected_version(),
+            client_address=client_address(),
+        ),
+    )
+    if saved is None:  # refused: the case page again, the boxes as they were ticked, the message beside them
+        return show_case_page(incident, status=400, assignment_form=form)
+    flash(_("已更新承辦人。"), "success")
     if not access.can_view(current_user, incident):
         return redirect(url_for("incidents.index"))
     return _to_case(incident_id, "assignments")

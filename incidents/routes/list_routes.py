@@ -1,7 +1,9 @@
 """The case list: filters, keyword search, keyset pages, and the same list as CSV.
 
 Both views start from ``access.visible_incidents(current_user)``; filters only
-narrow it, so neither can show a case the user may not see.
+narrow it, so neither can show a case the user may not see. Both are reads of
+case material and write an audit entry (incidents.services.reads) with the
+filter and keyword; a refused filter shows no case and writes none.
 """
 
 from __future__ import annotations
@@ -16,7 +18,6 @@ from flask_login import current_user
 
 from accounts.models import Role, Unit, User, UserRole
 from accounts.permissions import role_required
-from audit.services import record
 from core.clock import to_taipei
 from core.extensions import db
 from core.models import utcnow
@@ -34,7 +35,7 @@ from incidents.search import (
     iter_incidents,
     search_page,
 )
-from incidents.services import access
+from incidents.services import access, reads
 from provisions.catalogue import CatalogueEmptyError, stored_catalogue
 from statutes.engine.citable import CitableProvision, citable_provisions
 
@@ -114,19 +115,28 @@ def index() -> tuple[str, int]:
     now = utcnow()
     if request.args and not form.validate():
         return _list_page(form, Page([], None), 400, now)
+    criteria, sort, after = form.criteria(), form.chosen_sort(), request.args.get("after") or None
     try:
         page = search_page(
-            access.visible_incidents(current_user),
-            form.criteria(),
-            sort=form.chosen_sort(),
-            after=request.args.get("after") or None,
-            limit=PAGE_SIZE,
-            now=now,
+            access.visible_incidents(current_user), criteria, sort=sort, after=after, limit=PAGE_SIZE, now=now
         )
     except InvalidCursorError:
         form.form_errors.append(_("分頁位置無效，請從第一頁重新查詢。"))
         return _list_page(form, Page([], None), 400, now)
-    return _list_page(form, page, 200, now)
+    reads.record_case_list(
+        current_user._get_current_object(),
+        "cases_listed",
+        described_filter=criteria.describe(),
+        sort=sort.value,
+        count=len(page.incidents),
+        case_numbers=[incident.case_number for incident in page.incidents],
+        after=after,
+        client_address=client_address(),
+    )
+    shown = _list_page(form, page, 200, now)
+    # After rendering, so the rows shown are not expired and read again one by one; before sending.
+    db.session.commit()
+    return shown
 
 
 def _count(criteria: CaseFilter, now: datetime) -> int:
@@ -143,15 +153,16 @@ def export_csv() -> Response | tuple[str, int]:
     if request.args and not form.validate():
         return _list_page(form, Page([], None), 400, now)
     criteria, sort = form.criteria(), form.chosen_sort()
-    record(
-        current_user,
+    user = current_user._get_current_object()
+    reads.record_case_list(
+        user,
         "cases_exported",
-        object_type="incident",
-        details={"filter": criteria.describe(), "sort": sort.value, "count": _count(criteria, now)},
+        described_filter=criteria.describe(),
+        sort=sort.value,
+        count=_count(criteria, now),
         client_address=client_address(),
     )
     db.session.commit()
-    user = current_user._get_current_object()
     rows = iter_incidents(access.visible_incidents(user), criteria, sort=sort, now=now)
     filename = f"cases-{to_taipei(now):%Y%m%d-%H%M}.csv"
     return Response(

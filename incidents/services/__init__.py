@@ -4,8 +4,8 @@ through ``case_audit.record_case_event()`` (``audit.services.record()`` in the c
 the route commits once per user action.
 
 Modules: ``access`` (who may see or change a case), ``intake`` (the case record),
-``respondents``, ``assignments`` (assigned officers and recusals), ``case_numbers``
-and ``national_id`` (pure helpers).
+``respondents``, ``assignments`` (assigned officers and recusals), ``reads`` (reads of case
+material: audited too), ``case_numbers`` and ``national_id`` (pure helpers).
 """
 
 from __future__ import annotations

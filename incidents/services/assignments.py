@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any, cast
 
 import sqlalchemy as sa
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import selectinload
 
 from accounts.models import Role, User, UserRole
@@ -25,6 +27,7 @@ from incidents.services.case_audit import record_case_event
 
 __all__ = [
     "RECUSAL_REASON_MAX",
+    "STALE_ASSIGNMENTS",
     "RecusalPreview",
     "assignable_officers",
     "check_assignees",
@@ -38,6 +41,8 @@ __all__ = [
 ]
 
 RECUSAL_REASON_MAX = 200
+# Shown when the assignment form was filled before someone else changed who works on the case.
+STALE_ASSIGNMENTS = _l("承辦人已被他人變更，請重新載入後再修改")
 
 
 def _excluded_user_ids(incident: Incident | None) -> set[int]:
@@ -85,8 +90,52 @@ def check_assignees(agency_id: int, user_ids: Iterable[int], incident: Incident 
     return chosen
 
 
-def set_assignees(actor: User, incident: Incident, user_ids: Iterable[int], *, client_address: str = "") -> Incident:
-    """Replace the assigned officers (by an assigned officer or a supervisor of the agency)."""
+def _incident_table() -> sa.Table:
+    table = Incident.__table__
+    assert isinstance(table, sa.Table)
+    return table
+
+
+def _claim_assignments(incident: Incident, expected_version: int) -> None:
+    """Lock the case's assignment list if it is still at ``expected_version``, else ServiceError.
+
+    A plain UPDATE, so that it takes the write lock (the row's on PostgreSQL, the database's on
+    SQLite) before the list is read again: a second save based on the same version waits, then
+    finds the version moved. The ORM never sees the column change, so the record's own version
+    stays as it is.
+    """
+    table = _incident_table()
+    claimed = db.session.execute(
+        sa.update(table)
+        .where(table.c.id == incident.id, table.c.assignments_version == expected_version)
+        .values(assignments_version=table.c.assignments_version)
+    )
+    if cast(sa.CursorResult[Any], claimed).rowcount != 1:
+        raise ServiceError({"assignees": [str(STALE_ASSIGNMENTS)]})
+    db.session.expire(incident, ["assignments", "assignments_version"])
+
+
+def _move_assignments_version(incident: Incident) -> None:
+    table = _incident_table()
+    db.session.execute(
+        sa.update(table).where(table.c.id == incident.id).values(assignments_version=table.c.assignments_version + 1)
+    )
+    db.session.expire(incident, ["assignments_version"])
+
+
+def set_assignees(
+    actor: User,
+    incident: Incident,
+    user_ids: Iterable[int],
+    *,
+    expected_version: int | None = None,
+    client_address: str = "",
+) -> Incident:
+    """Replace the assigned officers (by an assigned officer or a supervisor of the agency).
+
+    ``expected_version`` is the ``assignments_version`` the form was filled from: if the list
+    changed since, nothing is saved (None: not checked, for callers that showed no form).
+    """
     if not can_view(actor, incident):
         raise NotFound()
     if not can_manage_assignments(actor, incident):
@@ -94,6 +143,8 @@ def set_assignees(actor: User, incident: Incident, user_ids: Iterable[int], *, c
     wanted = check_assignees(incident.agency_id, list(user_ids), incident)
     if not wanted:
         raise ServiceError({"assignees": [_("請至少指派一位承辦人。")]})
+    if expected_version is not None:
+        _claim_assignments(incident, expected_version)
     before = sorted(assignment.user.username for assignment in incident.assignments)
     wanted_ids = {user.id for user in wanted}
     for assignment in list(incident.assignments):
@@ -107,6 +158,7 @@ def set_assignees(actor: User, incident: Incident, user_ids: Iterable[int], *, c
     if before == after:
         return incident
     db.session.flush()
+    _move_assignments_version(incident)
     record_case_event(
         actor, incident, "incident_assignment_changed", {"assignees": [before, after]}, client_address=client_address
     )

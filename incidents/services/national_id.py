@@ -19,7 +19,7 @@ import unicodedata
 
 from core.i18n_markers import N_
 
-__all__ = ["LETTER_CODES", "check_digit_ok", "mask", "normalize", "problem"]
+__all__ = ["LETTER_CODES", "check_digit_ok", "mask", "mask_within", "normalize", "problem"]
 
 LETTER_CODES: dict[str, int] = {
     "A": 10,  # 臺北市
@@ -54,6 +54,8 @@ _SHAPE = re.compile(r"^[A-Z][0-9A-D][0-9]{8}$")
 _NATIONAL_SECOND = frozenset("12")
 _NEW_RESIDENT_SECOND = frozenset("89")
 _OLD_RESIDENT_SECOND = frozenset("ABCD")
+# An ID inside free text (a search keyword): its shape anywhere, even run into other letters or digits.
+_WITHIN = re.compile(r"[A-Z][0-9A-D][0-9]{8}", re.IGNORECASE | re.ASCII)
 
 
 MSG_SHAPE = N_("身分證統一編號須為 1 個英文字母加 9 個數字，例如 A123456789。")
@@ -97,3 +99,12 @@ def mask(national_id: str | None) -> str:
     if len(value) <= 6:
         return "*" * len(value)
     return value[:3] + "*" * (len(value) - 6) + value[-3:]
+
+
+def mask_within(text: str) -> str:
+    """``text`` with every ID-shaped part masked (``林A123456789`` → ``林A12****789``), for logs.
+
+    Full-width characters count as their half-width forms (as :func:`normalize` makes them).
+    """
+    text = unicodedata.normalize("NFKC", text)
+    return _WITHIN.sub(lambda found: mask(found.group(0)), text)

@@ -14,6 +14,8 @@ from typing import Any
 
 import sqlalchemy as sa
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from sqlalchemy.orm.exc import StaleDataError
 
 from accounts.models import Role, User
 from audit.services import changed_fields
@@ -28,6 +30,7 @@ from incidents.services.facts import EMPTY_RESPONDENT_FACTS, facts_problems
 
 __all__ = [
     "OVERSIGHT_ROLES",
+    "STALE_RESPONDENT",
     "RespondentInput",
     "add_respondent",
     "linkable_accounts",
@@ -39,6 +42,8 @@ __all__ = [
 NAME_MAX = 100
 POSITION_MAX = 100
 MAX_YEAR_RECORDS = 10
+# Shown when a save was based on an older version of the respondent (optimistic locking, as for the case).
+STALE_RESPONDENT = _l("被調查人資料已被他人更新，請重新載入後再修改")
 
 
 @dataclass
@@ -153,6 +158,14 @@ def _linked_account(
     return linked
 
 
+def _flush_or_stale() -> None:
+    try:
+        db.session.flush()
+    except StaleDataError:
+        # Saved or removed by someone else between reading the respondent and writing it.
+        raise ServiceError(str(STALE_RESPONDENT)) from None
+
+
 def snapshot(respondent: Respondent) -> dict[str, Any]:
     """The respondent as plain values; the national ID stays unmasked here (mask before logging)."""
     facts = respondent.facts or {}
@@ -207,11 +220,23 @@ def add_respondent(actor: User, incident: Incident, data: RespondentInput, *, cl
 
 
 def update_respondent(
-    actor: User, respondent: Respondent, data: RespondentInput, *, client_address: str = ""
+    actor: User,
+    respondent: Respondent,
+    data: RespondentInput,
+    *,
+    expected_version: int | None = None,
+    client_address: str = "",
 ) -> Respondent:
-    """Change a respondent; a newly linked account is recused (a previous one stays recused)."""
+    """Change a respondent; a newly linked account is recused (a previous one stays recused).
+
+    ``expected_version`` is the version the form was filled from: if the respondent changed since,
+    nothing is saved (None: not checked, for callers that showed no form). A save by someone else
+    between reading and writing is refused too (the version column).
+    """
     incident = respondent.incident
     require_edit(actor, incident)
+    if expected_version is not None and expected_version != respondent.version:
+        raise ServiceError(str(STALE_RESPONDENT))
     linked = _check(actor, incident, data, respondent)
     before = snapshot(respondent)
     previous_user_id = respondent.user_id
@@ -222,7 +247,7 @@ def update_respondent(
     if not changes:
         return respondent
     extra = _recusal_details(incident, linked, previous_user_id)
-    db.session.flush()
+    _flush_or_stale()
     record_case_event(
         actor,
         incident,
@@ -241,7 +266,7 @@ def remove_respondent(actor: User, respondent: Respondent, *, client_address: st
     details = _masked(snapshot(respondent))  # taken before the respondent is gone
     respondent_id = respondent.id
     incident.respondents.remove(respondent)
-    db.session.flush()
+    _flush_or_stale()
     record_case_event(
         actor,
         incident,

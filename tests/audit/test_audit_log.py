@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
+import sqlalchemy as sa
 
-from accounts.models import Role
+from accounts.models import LoginAttempt, Role, User
 from audit.models import AuditEntry
 from core.extensions import db
 from tests.factories import PASSWORD, make_agency, make_user
@@ -76,8 +77,33 @@ def test_date_errors_follow_the_users_language(app, auditor):
     assert "Month 2 of ROC year 114 has only 28 days." in html
 
 
-def test_looking_at_the_log_changes_nothing(app, auditor):
-    before = db_count(app, AuditEntry)
-    auditor.get("/audit/?date_from=115/02/30")
-    auditor.get("/audit/")
-    assert db_count(app, AuditEntry) == before
+def test_reading_the_log_is_itself_logged_and_changes_nothing_else(app, auditor):
+    with app.app_context():
+        last_id = db.session.scalar(sa.select(sa.func.max(AuditEntry.id)))
+        probes = db.session.scalars(sa.select(AuditEntry.id).where(AuditEntry.actor_name.like("probe-%"))).all()
+    tables_before = db_count(app, User), db_count(app, LoginAttempt)
+    auditor.get("/audit/?date_from=115/10/16&date_to=115/10/16")
+    html = auditor.get("/audit/").get_data(as_text=True)
+    with app.app_context():
+        reads = db.session.scalars(sa.select(AuditEntry).where(AuditEntry.id > last_id).order_by(AuditEntry.id)).all()
+        assert [(entry.action, entry.actor_name) for entry in reads] == [("audit_log_viewed", "auditor")] * 2
+        first, second = (entry.details for entry in reads)
+        [middle] = [entry_id for entry_id in probes if entry_id == first["newest_id"]]
+        assert first == {
+            "filter": {"date_from": "115/10/16", "date_to": "115/10/16"},
+            "count": 1,
+            "newest_id": middle,
+            "oldest_id": middle,
+        }
+        # The second read shows the first one (the newest entry then) and everything before it.
+        agency_ids = db.session.scalars(
+            sa.select(AuditEntry.id).where(AuditEntry.agency_id == reads[0].agency_id, AuditEntry.id <= reads[0].id)
+        ).all()
+        assert second == {
+            "filter": {},
+            "count": len(agency_ids),
+            "newest_id": reads[0].id,
+            "oldest_id": min(agency_ids),
+        }
+    assert "查閱稽核紀錄" in html
+    assert (db_count(app, User), db_count(app, LoginAttempt)) == tables_before

@@ -95,7 +95,7 @@ def test_a_respondent_states_a_complaint_and_the_suggestion_no_longer_waits_for_
         "complaint_filed": "yes",
         "complaint_filed_on": "114/03/10",
     }
-    response = client.post(edit, data={**respondent_form(**complaint), "csrf_token": token})
+    response = client.post(edit, data={**respondent_form(**complaint), "csrf_token": token, "version": "1"})
     assert response.status_code == 302
     assert respondent_row(app, respondent_id)["facts"]["complaint"] == {
         "complainant": "宏達工程股份有限公司",

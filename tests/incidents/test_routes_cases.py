@@ -15,7 +15,7 @@ from core.models import utcnow
 from incidents.models import CaseStatus, Incident, Respondent
 from incidents.services.case_numbers import roc_year_in_taipei
 from tests.factories import make_user
-from tests.helpers import db_count, fetch_csrf_token
+from tests.helpers import csrf_token_from, db_count, fetch_csrf_token
 from tests.incidents.helpers import (
     case_form,
     incident_row,
@@ -290,14 +290,18 @@ def test_edit_and_remove_respondent(app, client, cast):
     page = f"/cases/{cast.incident_id}/respondents/{respondent_id}/edit"
     html = text_of(client.get(page))
     assert input_value(html, "name") == "林小明" and input_value(html, "national_id") == "A123456789"
+    assert input_value(html, "version") == "1"
     token = fetch_csrf_token(client, page)
-    response = client.post(page, data={**respondent_form(name="林曉明"), "csrf_token": token})
+    response = client.post(page, data={**respondent_form(name="林曉明"), "csrf_token": token, "version": "1"})
     assert response.status_code == 302
     assert respondent_row(app, respondent_id)["name"] == "林曉明"
+    assert respondent_row(app, respondent_id)["version"] == 2
     response = client.post(f"/cases/{cast.incident_id}/respondents/{respondent_id}/remove", data={"csrf_token": token})
     assert response.status_code == 302 and respondent_row(app, respondent_id) is None
     assert audit_actions(app, "respondent", respondent_id) == [
         "respondent_added",
+        "respondent_viewed",  # the form opened twice: to look, and for its token
+        "respondent_viewed",
         "respondent_updated",
         "respondent_removed",
     ]
@@ -329,16 +333,25 @@ def test_linking_a_respondent_account_hides_the_case_from_it(app, client, cast):
 # --- assignments and recusal ------------------------------------------------------------
 
 
+def assignment_form_data(client, incident_id: int) -> dict:
+    """The hidden fields of the case page's assignment form: CSRF token and the assignment list's version."""
+    html = text_of(client.get(f"/cases/{incident_id}"))
+    return {"csrf_token": csrf_token_from(html), "version": input_value(html, "version")}
+
+
 def test_supervisor_changes_assignments(app, client, cast):
     signed_in(client, "supervisor")
-    token = fetch_csrf_token(client, f"/cases/{cast.incident_id}")
+    hidden = assignment_form_data(client, cast.incident_id)
+    assert hidden["version"] == "1"
     response = client.post(
         f"/cases/{cast.incident_id}/assignments",
-        data={"csrf_token": token, "assignees": [str(cast.id("officer2"))]},
+        data={**hidden, "assignees": [str(cast.id("officer2"))]},
         follow_redirects=True,
     )
     assert "已更新承辦人。" in text_of(response)
     assert incident_row(app, cast.incident_id)["assignees"] == ["officer2"]
+    assert incident_row(app, cast.incident_id)["assignments_version"] == 2
+    assert incident_row(app, cast.incident_id)["version"] == 1  # the record itself did not change
     with app.app_context():
         entry = db.session.scalar(sa.select(AuditEntry).where(AuditEntry.action == "incident_assignment_changed"))
         assert entry.details["assignees"] == [["officer"], ["officer2"]] and entry.agency_id == cast.agency_id
