@@ -49,6 +49,23 @@ def in_integer_range(value: int) -> bool:
     return INTEGER_MIN <= value <= INTEGER_MAX
 
 
+def database_id(value: object) -> int:
+    """An id typed or sent by a user (query string, form), as ``type=``/``coerce=`` of Werkzeug and WTForms take it.
+
+    Raises ValueError (``request.args.get`` then answers None, a form field shows its invalid-value message)
+    unless ``value`` is a non-negative int, or plain digits, within the INTEGER range.
+    """
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        raise ValueError(value)
+    if isinstance(value, str):
+        if not value.isascii() or not value.isdigit() or len(value) > len(str(INTEGER_MAX)):
+            raise ValueError(value)
+        value = int(value)
+    if not 0 <= value <= INTEGER_MAX:
+        raise ValueError(value)
+    return value
+
+
 def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     if not isinstance(dbapi_connection, sqlite3.Connection):
         return

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length
 
-from core.forms import RocDateField
+from core.forms import BaseForm, RocDateField
 from incidents.services.notes import MAX_NOTE_LENGTH
 
 
-class EvidenceUploadForm(FlaskForm):
+class EvidenceUploadForm(BaseForm):
     # The file field's hint names the size limit, so the page sets it (see upload_hint).
     file = FileField(
         _l("檔案"),
@@ -22,7 +21,7 @@ class EvidenceUploadForm(FlaskForm):
     description = StringField(_l("說明"), validators=[Length(max=200, message=_l("說明請在 200 字以內。"))])
 
 
-class NoteForm(FlaskForm):
+class NoteForm(BaseForm):
     note_date = RocDateField(
         _l("日期"),
         validators=[InputRequired(_l("請輸入日期。"))],
