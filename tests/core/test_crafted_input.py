@@ -8,6 +8,7 @@ for every error. tests/core/test_route_fuzz.py sends random values of the same k
 from __future__ import annotations
 
 import base64
+import io
 import json
 
 import pytest
@@ -17,7 +18,7 @@ from werkzeug.datastructures import MultiDict
 from wtforms import Field, FieldList, FormField, StringField, TextAreaField
 
 from core.forms import NUL_MESSAGE, BaseForm, safe_redirect_target
-from incidents.models import Incident, Respondent
+from incidents.models import Evidence, Incident, Respondent
 from tests.factories import PASSWORD
 from tests.helpers import db_count, db_scalar, fetch_csrf_token, login
 from tests.incidents.helpers import case_form, incident_row
@@ -286,3 +287,17 @@ def test_huge_id_among_assigned_officers_is_refused(app, client, agency):
     assert response.status_code == 302
     assert "請從清單中選擇。" in client.get(case).get_data(as_text=True)
     assert incident_row(app, agency.incident_id)["assignees"] == ["officer"]
+
+
+def test_nul_byte_in_an_uploaded_file_name_is_refused(app, client, agency):
+    signed_in(client, "officer")
+    case = f"/cases/{agency.incident_id}"
+    token = fetch_csrf_token(client, case)
+    response = client.post(
+        f"{case}/evidence",
+        data={"csrf_token": token, "description": "截圖", "file": (io.BytesIO(b"just text\n"), "note\x00.txt")},
+        content_type="multipart/form-data",
+    )
+    assert response.status_code == 400
+    assert NUL_MESSAGE in response.get_data(as_text=True)
+    assert db_count(app, Evidence) == 0
