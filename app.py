@@ -30,9 +30,11 @@ def create_app(
 
     # Imported here, not at module level, so importing app.py stays cheap and
     # nothing imports the app object (flaskr's pattern).
-    from core import database, errors, i18n, security, templating
+    from core import database, errors, i18n, private_files, routing, security, templating
     from core.extensions import csrf, db, login_manager, migrate
 
+    private_files.init_app(app)  # umask 077; refuses to start when the database or key is open to others
+    routing.init_app(app)  # before any blueprint: its rules bind their converters when registered
     db.init_app(app)
     database.configure_sqlite(app)
     migrate.init_app(app, db, directory=str(app.root_path + "/migrations"), render_as_batch=True, compare_type=True)

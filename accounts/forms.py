@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, HiddenField, PasswordField, SelectField, StringField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, EqualTo, Length, Optional, ValidationError
@@ -11,7 +10,7 @@ from wtforms.validators import DataRequired, EqualTo, Length, Optional, Validati
 from accounts.models import Role
 from accounts.passwords import password_problems
 from accounts.services import USERNAME_PATTERN, USERNAME_RULE, normalize_username
-from core.forms import MultiCheckboxField
+from core.forms import BaseForm, MultiCheckboxField
 
 ROLE_LABELS = {
     Role.OFFICER: _l("承辦人"),
@@ -29,21 +28,21 @@ def role_field() -> MultiCheckboxField:
     )
 
 
-class LoginForm(FlaskForm):
+class LoginForm(BaseForm):
     username = StringField(_l("帳號"), validators=[DataRequired(_l("請輸入帳號。")), Length(max=64)])
     password = PasswordField(_l("密碼"), validators=[DataRequired(_l("請輸入密碼。")), Length(max=1024)])
     next = HiddenField()
 
 
-class LogoutForm(FlaskForm):
+class LogoutForm(BaseForm):
     """Empty: exists so that signing out carries a CSRF token."""
 
 
-class LanguageForm(FlaskForm):
+class LanguageForm(BaseForm):
     locale = SelectField(_l("介面語言"), choices=[])
 
 
-class PasswordChangeForm(FlaskForm):
+class PasswordChangeForm(BaseForm):
     current_password = PasswordField(_l("目前的密碼"), validators=[DataRequired(_l("請輸入目前的密碼。"))])
     new_password = PasswordField(
         _l("新密碼"),
@@ -56,7 +55,7 @@ class PasswordChangeForm(FlaskForm):
     )
 
 
-class UserCreateForm(FlaskForm):
+class UserCreateForm(BaseForm):
     username = StringField(
         _l("帳號"),
         validators=[DataRequired(_l("請輸入帳號。")), Length(max=64)],
@@ -89,7 +88,7 @@ class UserCreateForm(FlaskForm):
         field.errors.extend(password_problems(field.data or "", normalize_username(self.username.data or "")))
 
 
-class UserEditForm(FlaskForm):
+class UserEditForm(BaseForm):
     display_name = StringField(_l("姓名"), validators=[DataRequired(_l("請輸入姓名。")), Length(max=100)])
     unit = SelectField(_l("單位"), choices=[], validators=[Optional()])
     roles = role_field()

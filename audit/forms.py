@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 
-from core.forms import RocDateField
+from core.forms import BaseForm, RocDateField
 
 DATE_HINT = _l("例：115/11/23、民國115年11月23日或 2026-11-23")
 
 
-class AuditFilterForm(FlaskForm):
+class AuditFilterForm(BaseForm):
     class Meta:
         csrf = False
 

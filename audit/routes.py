@@ -14,6 +14,7 @@ from audit.forms import AuditFilterForm
 from audit.models import AuditEntry
 from audit.services import ACTION_LABELS, record_log_view
 from core.clock import TAIPEI
+from core.database import database_id
 from core.extensions import db
 from core.security import client_address
 
@@ -44,7 +45,7 @@ def entries() -> tuple[str, int]:
             query = query.where(AuditEntry.occurred_at >= _start_of_taipei_day(form.date_from.data))
         if form.date_to.data:
             query = query.where(AuditEntry.occurred_at < _start_of_taipei_day(form.date_to.data + timedelta(days=1)))
-    before = request.args.get("before", type=int)
+    before = request.args.get("before", type=database_id)  # not an id (too large, say): the first page
     if before:
         query = query.where(AuditEntry.id < before)
     rows = db.session.scalars(query.order_by(AuditEntry.id.desc()).limit(PAGE_SIZE + 1)).all()

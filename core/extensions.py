@@ -12,7 +12,9 @@ from flask_wtf.csrf import CSRFProtect
 
 from core.models import Base
 
-db = SQLAlchemy(model_class=Base)
+# hide_parameters: no error message or log line carries a statement's values (a national ID,
+# a case title). A default for every engine; SQLALCHEMY_ENGINE_OPTIONS adds to it.
+db = SQLAlchemy(model_class=Base, engine_options={"hide_parameters": True})
 migrate = Migrate()
 login_manager = LoginManager()
 csrf = CSRFProtect()

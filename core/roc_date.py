@@ -13,8 +13,10 @@ is ignored):
 * ``2026-11-23``, ``2026/11/23``, ``2026.11.23``, ``2026年11月23日``
   (a 4-digit year is Gregorian)
 
-Month and day may have one or two digits.  ROC years go up to 999 and
-Gregorian years up to 9999.
+Month and day may have one or two digits.  Either way the last date accepted is
+民國999年12月31日 (2910-12-31, ``LAST_ROC_DAY``): the law's periods of years cannot be
+added to a date near 9999-12-31, and every accepted date is shown again (115/11/23) in a
+form that parses back to it (a four-digit ROC year would read as a Gregorian one).
 """
 
 from __future__ import annotations
@@ -25,9 +27,17 @@ import unicodedata
 from datetime import date
 
 from core.i18n_markers import N_
-from statutes.roc_calendar import FIRST_ROC_DAY, ROC_EPOCH_OFFSET, format_roc, format_roc_compact, roc_year
+from statutes.roc_calendar import (
+    FIRST_ROC_DAY,
+    LAST_ROC_DAY,
+    ROC_EPOCH_OFFSET,
+    format_roc,
+    format_roc_compact,
+    roc_year,
+)
 
 __all__ = [
+    "LAST_ROC_DAY",
     "ROC_EPOCH_OFFSET",
     "RocDateError",
     "format_roc",
@@ -59,6 +69,7 @@ MSG_BEFORE_ROC = N_("日期必須在民國元年（1912年）以後。")
 MSG_ROC_YEAR_NOT_POSITIVE = N_("民國年份必須大於 0。")
 MSG_ROC_YEAR_TOO_LARGE = N_("民國年份不可超過 999，請確認是否誤填西元年。")
 MSG_YEAR_TOO_LARGE = N_("年份超出可接受的範圍。")
+MSG_AFTER_LAST_DAY = N_("日期不可晚於民國999年12月31日（西元2910年）。")
 MSG_MONTH_OUT_OF_RANGE = N_("月份必須介於 1 至 12。")
 MSG_DAY_TOO_LARGE = N_("民國{roc_year}年{month}月只有{last_day}日。")
 MSG_DAY_NOT_POSITIVE = N_("日必須介於 1 至 {last_day}。")
@@ -107,6 +118,8 @@ def parse_date(text: str) -> date:
         gregorian_year = int(year_digits)
         if negative or gregorian_year < FIRST_ROC_DAY.year:
             raise RocDateError(MSG_BEFORE_ROC)
+        if gregorian_year > LAST_ROC_DAY.year:
+            raise RocDateError(MSG_AFTER_LAST_DAY)
     else:
         raise RocDateError(MSG_YEAR_TOO_LARGE)
 

@@ -6,17 +6,16 @@ from babel.lists import format_list
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length
 
-from core.forms import RocDateField
+from core.forms import BaseForm, RocDateField
 from incidents.filetypes import ACTIVE_CONTENT_LABELS, UNCHECKED
 from incidents.services.notes import MAX_NOTE_LENGTH
 
 
-class EvidenceUploadForm(FlaskForm):
+class EvidenceUploadForm(BaseForm):
     # The file field's hint names the size limit, so the page sets it (see upload_hint).
     file = FileField(
         _l("檔案"),
@@ -25,7 +24,7 @@ class EvidenceUploadForm(FlaskForm):
     description = StringField(_l("說明"), validators=[Length(max=200, message=_l("說明請在 200 字以內。"))])
 
 
-class NoteForm(FlaskForm):
+class NoteForm(BaseForm):
     note_date = RocDateField(
         _l("日期"),
         validators=[InputRequired(_l("請輸入日期。"))],

@@ -10,11 +10,11 @@ from typing import Any
 
 from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, HiddenField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
-from core.forms import MultiCheckboxField, RocDateField
+from core.database import database_id
+from core.forms import BaseForm, MultiCheckboxField, RocDateField
 from core.models import utcnow
 from facts import labels
 from facts.fields import NOT_A_CHOICE, moment, select
@@ -58,7 +58,7 @@ STATUS = labels.CASE_STATUS
 CASE_PARTS = (ActPart, InformationPart, RecipientPart, HarmPart)
 
 
-class IncidentForm(ActDatesPart, ActPart, InformationPart, CyberPart, RecipientPart, HarmPart, FlaskForm):
+class IncidentForm(ActDatesPart, ActPart, InformationPart, CyberPart, RecipientPart, HarmPart, BaseForm):
     title = StringField(
         _l("案由"),
         validators=[DataRequired(_l("請輸入案由。")), Length(max=200, message=_l("案由請在 %(max)d 字以內。"))],
@@ -164,7 +164,7 @@ class IncidentEditForm(IncidentForm):
         return int(text) if text.isdigit() else None
 
 
-class RespondentForm(RespondentPart, YearRecordsPart, ComplaintPart, FlaskForm):
+class RespondentForm(RespondentPart, YearRecordsPart, ComplaintPart, BaseForm):
     name = StringField(
         _l("姓名"),
         validators=[DataRequired(_l("請輸入被調查人姓名。")), Length(max=100, message=_l("姓名請在 %(max)d 字以內。"))],
@@ -228,7 +228,7 @@ class RespondentForm(RespondentPart, YearRecordsPart, ComplaintPart, FlaskForm):
         return self.check_year_records() and valid
 
 
-class RecusalForm(FlaskForm):
+class RecusalForm(BaseForm):
     reason = StringField(
         _l("迴避原因"),
         validators=[
@@ -246,10 +246,11 @@ class RecusalForm(FlaskForm):
         return self.stage.data == "confirm"
 
 
-class AssignmentForm(FlaskForm):
+class AssignmentForm(BaseForm):
     assignees = MultiCheckboxField(
         _l("承辦人"),
-        coerce=int,
+        # Any id reaches the service (the route turns off the choice check): only those the database can hold.
+        coerce=database_id,
         choices=[],
         invalid_choice_message=NOT_A_CHOICE,
         invalid_value_message=NOT_A_CHOICE,
@@ -261,5 +262,5 @@ class AssignmentForm(FlaskForm):
         return _posted_version(self.version)
 
 
-class ConfirmForm(FlaskForm):
+class ConfirmForm(BaseForm):
     """Empty: a button that changes something still carries a CSRF token."""

@@ -6,13 +6,12 @@ from collections.abc import Sequence
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, SelectField, StringField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Length
 
 from accounts.models import Unit, User
-from core.forms import RocDateField
+from core.forms import BaseForm, RocDateField
 from facts.labels import KIND
 from incidents.forms import NOT_A_CHOICE, STATUS
 from incidents.models import CaseStatus
@@ -37,7 +36,7 @@ def _choices(labels: dict[Any, Any], any_label: Any) -> list[SelectChoice]:
     return [SelectChoice("", any_label), *(SelectChoice(str(value), label) for value, label in labels.items())]
 
 
-class CaseFilterForm(FlaskForm):
+class CaseFilterForm(BaseForm):
     class Meta:
         csrf = False
 

@@ -11,11 +11,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import HiddenField, SelectField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Length
 
+from core.forms import BaseForm
 from incidents.models import Decision, RecommendationItem, RecommendedAction
 from incidents.services.recommendations import DraftInput, ItemDecision
 
@@ -50,7 +50,7 @@ class ItemValues:
     errors: dict[str, list[str]] = field(default_factory=dict)
 
 
-class RecommendationForm(FlaskForm):
+class RecommendationForm(BaseForm):
     action = SelectField(
         _l("建議處分"),
         choices=[

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import StringField
 from wtforms.validators import Length
 
-from core.forms import RocDateField
+from core.forms import BaseForm, RocDateField
 
 DATE_HINT = _l("例：115/11/23、民國115年11月23日或 2026-11-23；留空為今天")
 
 
-class StatuteSearchForm(FlaskForm):
+class StatuteSearchForm(BaseForm):
     class Meta:
         csrf = False
 
@@ -24,7 +23,7 @@ class StatuteSearchForm(FlaskForm):
     on = RocDateField(_l("適用日期"), description=DATE_HINT)
 
 
-class InForceDateForm(FlaskForm):
+class InForceDateForm(BaseForm):
     class Meta:
         csrf = False
 

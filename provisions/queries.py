@@ -8,6 +8,7 @@ from datetime import date
 import sqlalchemy as sa
 from sqlalchemy.orm import selectinload
 
+from core.database import in_integer_range
 from core.extensions import db
 from provisions.models import StatuteLaw, StatuteProvision, StatuteVersion
 from statutes.catalogue.model import article_sort_key, normalize_article
@@ -86,6 +87,8 @@ def lookup_article(query: str, day: date) -> tuple[StatuteProvision, StatuteVers
     try:
         number, sub = article_sort_key(normalize_article(raw))
     except ValueError:
+        return None
+    if not (in_integer_range(number) and in_integer_range(sub)):  # no such article, and the database cannot compare it
         return None
     for provision in db.session.scalars(
         sa.select(StatuteProvision)

@@ -69,4 +69,11 @@ if (( with_tests )); then
         npm ci --no-audit --no-fund --loglevel=error >&2
     fi
 fi
-mkdir -p instance
+
+# --- instance/ -------------------------------------------------------------------
+# The database, the key, demo passwords and evidence: this account's only (700, files 600),
+# also where an earlier version left them readable by other accounts.
+umask 077
+instance="${BAOMI_INSTANCE_DIR:-instance}"
+mkdir -p "$instance"
+chmod -R go= "$instance"

@@ -9,13 +9,17 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-__all__ = ["FIRST_ROC_DAY", "ROC_EPOCH_OFFSET", "format_roc", "format_roc_compact", "roc_year"]
+__all__ = ["FIRST_ROC_DAY", "LAST_ROC_DAY", "ROC_EPOCH_OFFSET", "format_roc", "format_roc_compact", "roc_year"]
 
 ROC_EPOCH_OFFSET = 1911
 """Gregorian year = ROC year + ROC_EPOCH_OFFSET."""
 
 FIRST_ROC_DAY = date(ROC_EPOCH_OFFSET + 1, 1, 1)
 """民國元年1月1日, the first day the calendar covers."""
+
+LAST_ROC_DAY = date(ROC_EPOCH_OFFSET + 999, 12, 31)
+"""民國999年12月31日 (2910-12-31), the last day of a three-digit ROC year: the last date the
+application accepts. Dates near 9999-12-31 cannot have the law's periods (years) added to them."""
 
 
 def _as_date(d: date | datetime) -> date:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 
+from core.forms import BaseForm
 from facts.forms import (
     ActDatesPart,
     ActPart,
@@ -62,7 +62,7 @@ class FactsForm(
     YearRecordsPart,
     ComplaintPart,
     EvaluationPart,
-    FlaskForm,
+    BaseForm,
 ):
     def to_document(self) -> dict[str, Any]:
         """The facts as a document of statutes/engine/facts.schema.json."""

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, jsonify, render_template, request
+from flask import Blueprint, jsonify, render_template
 from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
 from accounts.models import Role
 from accounts.permissions import role_required
+from core.api import JsonTooDeepError, json_body
 from core.clock import taipei_today
 from facts import labels
 from provisions.catalogue import CatalogueEmptyError, stored_catalogue
@@ -66,7 +67,10 @@ def api_suggestions() -> tuple[Response, int]:
         return _api_error(401, [_("請先登入。")])
     if not current_user.has_role(*ASKING_ROLES):
         return _api_error(403, [_("您的角色不能使用這個頁面。如需此權限，請洽系統管理者。")])
-    document: Any = request.get_json(silent=True)
+    try:
+        document: Any = json_body()
+    except JsonTooDeepError as error:
+        return _api_error(400, [str(error)])
     if document is None:
         return _api_error(400, [_("請以 application/json 送出事實文件。")])
     try:

@@ -16,6 +16,9 @@ from pathlib import Path
 from typing import Any
 
 import jsonschema
+from jsonschema.exceptions import ValidationError
+
+from statutes.roc_calendar import FIRST_ROC_DAY, LAST_ROC_DAY
 
 SCHEMA_PATH = Path(__file__).resolve().parent / "facts.schema.json"
 
@@ -181,9 +184,36 @@ def facts_schema() -> dict[str, Any]:
     return schema
 
 
+DATE_OUT_OF_RANGE = f"日期須在 {FIRST_ROC_DAY.isoformat()} 至 {LAST_ROC_DAY.isoformat()} 之間（民國元年至民國999年）"
+_FORMAT = jsonschema.Draft202012Validator.VALIDATORS["format"]
+
+
+def _calendar_day(text: str, form: str) -> date | None:
+    try:
+        return date.fromisoformat(text) if form == "date" else datetime.fromisoformat(text).date()
+    except ValueError:
+        return None  # the format check (or building the facts) reports it
+
+
+def _format_in_range(validator: Any, form: str, instance: Any, schema: dict[str, Any]) -> Any:
+    """The schema's ``format`` check, and for a date or date-time the range the engine can compute in:
+    a period of years added to 9999-12-31 has no date (it was a 500)."""
+    yield from _FORMAT(validator, form, instance, schema)
+    if form in ("date", "date-time") and isinstance(instance, str):
+        day = _calendar_day(instance, form)
+        if day is not None and not FIRST_ROC_DAY <= day <= LAST_ROC_DAY:
+            yield ValidationError(f"{DATE_OUT_OF_RANGE}（收到 {instance}）")
+
+
+# jsonschema's documented way to add to a keyword (subclassing a validator is deprecated); its stubs leave it untyped.
+_FactsValidator = jsonschema.validators.extend(  # type: ignore[no-untyped-call]
+    jsonschema.Draft202012Validator, {"format": _format_in_range}
+)
+
+
 def validate_facts_document(document: Any) -> list[str]:
     """Every schema violation, as zh-TW lines naming the field (empty when valid)."""
-    validator = jsonschema.Draft202012Validator(facts_schema(), format_checker=jsonschema.FormatChecker())
+    validator = _FactsValidator(facts_schema(), format_checker=jsonschema.FormatChecker())
     problems = []
     for error in sorted(validator.iter_errors(document), key=lambda e: list(e.absolute_path)):
         where = "/".join(str(part) for part in error.absolute_path) or "（整份文件）"

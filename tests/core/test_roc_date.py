@@ -174,7 +174,15 @@ def test_roc_99_dec_31_is_2010_dec_31_both_ways() -> None:
 def test_largest_roc_and_gregorian_years() -> None:
     assert parse_date("999/12/31") == date(2910, 12, 31)
     assert parse_date("民國999年12月31日") == date(2910, 12, 31)
-    assert parse_date("9999-12-31") == date(9999, 12, 31)
+    assert parse_date("2910-12-31") == date(2910, 12, 31)
+
+
+@pytest.mark.parametrize("text", ["2911-01-01", "9999-12-31", "9999/12/31", "9999年12月31日"])
+def test_gregorian_dates_after_roc_999_are_refused(text: str) -> None:
+    # The engine adds periods of years to dates: 9999-12-31 plus 10 years has no date (it was a 500).
+    with pytest.raises(RocDateError) as excinfo:
+        parse_date(text)
+    assert str(excinfo.value) == "日期不可晚於民國999年12月31日（西元2910年）。"
 
 
 def test_explicit_roc_year_above_999_is_rejected_with_a_hint() -> None:
@@ -337,7 +345,7 @@ def test_every_supported_date_round_trips(d: date) -> None:
     assert roc_year(d) == d.year - 1911
 
 
-@given(st.dates(min_value=date(1912, 1, 1), max_value=date(9999, 12, 31)))
+@given(st.dates(min_value=date(1912, 1, 1), max_value=LAST_ROC_PARSEABLE_DAY))
 def test_every_gregorian_iso_date_from_1912_parses(d: date) -> None:
     assert parse_date(d.isoformat()) == d
     assert parse_date(d.isoformat().replace("-", "/")) == d

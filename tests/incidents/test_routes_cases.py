@@ -104,7 +104,7 @@ def test_errors_are_shown_next_to_fields_and_every_value_is_kept(app, client, ca
         title="",
         summary="承辦人員疑將會議資料以通訊軟體傳送予記者。",
         reported_date="115/02/30",  # no such day
-        discovered_date="2999-01-01",  # in the future
+        discovered_date="2900-01-01",  # in the future
         act_start="114/05/10",
         act_end="114/05/01",  # before the start
         conducts=["disclose", "deliver"],
@@ -117,7 +117,7 @@ def test_errors_are_shown_next_to_fields_and_every_value_is_kept(app, client, ca
     assert field_errors(html, "discovered_date")[0].startswith("發現日期不可晚於今天（民國")
     assert field_errors(html, "act_end") == ["行為終了日不可早於行為開始日。"]
     # Everything typed comes back.
-    assert input_value(html, "reported_date") == "115/02/30" and input_value(html, "discovered_date") == "2999-01-01"
+    assert input_value(html, "reported_date") == "115/02/30" and input_value(html, "discovered_date") == "2900-01-01"
     assert input_value(html, "act_start") == "114/05/10" and input_value(html, "act_end") == "114/05/01"
     assert "承辦人員疑將會議資料以通訊軟體傳送予記者。</textarea>" in html
     assert re.search(r'<input checked[^>]*name="conducts"[^>]*value="deliver"', html)
@@ -127,7 +127,7 @@ def test_errors_are_shown_next_to_fields_and_every_value_is_kept(app, client, ca
 
 def test_future_discovery_date_is_refused(app, client, cast):
     signed_in(client, "officer")
-    html = text_of(post_new(client, discovered_date="2999/01/01", reported_date=""))
+    html = text_of(post_new(client, discovered_date="2900/01/01", reported_date=""))
     assert "發現日期不可晚於今天" in html
     assert db_count(app, Incident) == 1
 

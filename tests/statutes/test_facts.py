@@ -6,6 +6,8 @@ from datetime import date
 
 import pytest
 
+from statutes.catalogue.lookup import load_catalogue
+from statutes.engine.evaluation import evaluate
 from statutes.engine.facts import (
     Conduct,
     FactsError,
@@ -56,3 +58,32 @@ def test_malformed_time_is_a_facts_error():
     document = {**MINIMAL, "information": {"cyber_security_incident": True, "cyber_aware_at": "yesterday noon"}}
     with pytest.raises(FactsError, match="日期或時間格式錯誤"):
         facts_from_json(document)
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        {**MINIMAL, "act": {"start": "9999-12-31"}},
+        {**MINIMAL, "act": {"start": "1911-12-31"}},
+        {**MINIMAL, "evaluation_date": "9999-12-31"},
+        {**MINIMAL, "information": {"cyber_security_incident": True, "cyber_aware_at": "9999-12-31T23:00:00+08:00"}},
+    ],
+    ids=["act-start", "before-1912", "evaluation-date", "date-time"],
+)
+def test_dates_outside_the_calendar_the_engine_computes_in_are_refused(document):
+    # 9999-12-31 plus a period of years has no date: evaluate() raised ValueError (a 500 on the API).
+    with pytest.raises(FactsError) as error:
+        facts_from_json(document)
+    assert "日期須在 1912-01-01 至 2910-12-31 之間" in str(error.value)
+
+
+def test_the_last_accepted_day_can_be_evaluated():
+    facts = facts_from_json(
+        {
+            "respondent": {"category": "civil_servant", "service_start": "2910-12-31"},
+            "act": {"start": "2910-12-31", "conducts": ["disclose"], "intent": "intentional"},
+            "information": {"kinds": ["general_official_secret"]},
+            "evaluation_date": "2910-12-31",
+        }
+    )
+    assert evaluate(facts, load_catalogue(), today=date(2910, 12, 31)).suggestions
