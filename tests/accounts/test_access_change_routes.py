@@ -219,3 +219,27 @@ def test_auditor_view_is_for_auditors_only(two_admins, username):
 def test_auditor_view_links_from_the_audit_log(two_admins):
     page = two_admins.client("auditor").get("/audit/").get_data(as_text=True)
     assert 'href="/audit/access-changes"' in page
+
+
+def test_the_edit_page_says_a_change_is_waiting(app, two_admins):
+    admin = two_admins.client("admin")
+    edit_account(admin, two_admins.users["officer"], display_name="王承辦", roles=["officer", "auditor"])
+    change_id = pending_change_id(app)
+    page = two_admins.client("admin2").get(f"/admin/users/{two_admins.users['officer']}").get_data(as_text=True)
+    assert f"此帳號有一件待確認的權限異動（#{change_id}，張管理 於" in page
+    assert "：授予角色：稽核。" in page
+    # A second request for the same account is refused, with the form kept.
+    response = edit_account(admin, two_admins.users["officer"], display_name="王承辦", roles=["officer", "supervisor"])
+    assert response.status_code == 200
+    assert f"此帳號已有一件待確認的權限異動（#{change_id}）" in response.get_data(as_text=True)
+
+
+def test_the_auditor_view_in_english(app, two_admins):
+    create_account(two_admins.client("admin"), "boss", "supervisor", "auditor")
+    decide(two_admins.client("admin2"), pending_change_id(app), "confirm")
+    auditor = two_admins.client("auditor")
+    auditor.post("/language", data={"csrf_token": fetch_csrf_token(auditor, "/settings"), "locale": "en"})
+    page = auditor.get("/audit/access-changes").get_data(as_text=True)
+    assert "<h1>Account access changes</h1>" in page
+    assert "Create account boss (新主管), roles: Supervisor, Auditor" in page
+    assert "Requested by 張管理 (admin)" in page
