@@ -68,6 +68,10 @@ class Config:
     LOGIN_MAX_FAILURES = _env_int("LOGIN_MAX_FAILURES", 5)
     LOGIN_MAX_FAILURES_PER_ADDRESS = _env_int("LOGIN_MAX_FAILURES_PER_ADDRESS", 20)
     LOGIN_LOCKOUT_MINUTES = _env_int("LOGIN_LOCKOUT_MINUTES", 15)
+    # A new account, a role granted or someone else's password reset waits for a second admin
+    # once the agency has this many enabled admins (at least 2); off: every change at once.
+    ADMIN_DUAL_CONTROL = _env_bool("ADMIN_DUAL_CONTROL", True)
+    ADMIN_DUAL_CONTROL_MIN_ADMINS = _env_int("ADMIN_DUAL_CONTROL_MIN_ADMINS", 2)
     # argon2-cffi profile name (argon2.profiles); tests use CHEAPEST to stay fast.
     ARGON2_PROFILE = os.environ.get("ARGON2_PROFILE", "RFC_9106_LOW_MEMORY")
 

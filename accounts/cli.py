@@ -6,7 +6,7 @@ import click
 import sqlalchemy as sa
 from flask.cli import AppGroup
 
-from accounts import services
+from accounts import access_changes, services
 from accounts.models import Agency, Role, Unit, User
 from core.extensions import db
 from core.services import ServiceError
@@ -66,7 +66,8 @@ def create_user(
         if unit is None:
             raise click.ClickException(f"機關 {agency.code} 沒有名為「{unit_name}」的單位。")
     try:
-        user = services.create_user(
+        # Through access_changes so that the agency's auditors see it too (applied at once: the command line).
+        outcome = access_changes.create_account(
             None,
             username=username,
             display_name=display_name,
@@ -79,7 +80,7 @@ def create_user(
     except ServiceError as error:
         _fail(error)
     db.session.commit()
-    click.echo(f"已建立帳號 {user.username}（{', '.join(sorted(roles))}）。")
+    click.echo(f"已建立帳號 {outcome.username}（{', '.join(sorted(roles))}）。")
 
 
 @users_cli.command("list")

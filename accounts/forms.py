@@ -7,17 +7,10 @@ from wtforms import BooleanField, HiddenField, PasswordField, SelectField, Strin
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, EqualTo, Length, Optional, ValidationError
 
-from accounts.models import Role
+from accounts.labels import ROLE_LABELS
 from accounts.passwords import password_problems
 from accounts.services import USERNAME_PATTERN, USERNAME_RULE, normalize_username
 from core.forms import BaseForm, MultiCheckboxField
-
-ROLE_LABELS = {
-    Role.OFFICER: _l("承辦人"),
-    Role.SUPERVISOR: _l("主管"),
-    Role.AUDITOR: _l("稽核"),
-    Role.ADMIN: _l("系統管理者"),
-}
 
 
 def role_field() -> MultiCheckboxField:
@@ -98,3 +91,7 @@ class UserEditForm(BaseForm):
         validators=[Optional()],
         description=_l("留空表示不變更。重設後該使用者的所有登入狀態都會失效，下次登入時須先改設自己的密碼。"),
     )
+
+
+class AccessDecisionForm(BaseForm):
+    """Empty: confirming, rejecting or withdrawing an account change still carries a CSRF token."""

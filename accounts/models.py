@@ -31,6 +31,14 @@ ROLE_COLUMN = sa.Enum(
     values_callable=lambda roles: [role.value for role in roles],
 )
 
+# The roles that open cases (incidents.services.access): officers their assigned cases,
+# supervisors and auditors every case of their agency.
+CASE_ACCESS_ROLES = frozenset({Role.OFFICER, Role.SUPERVISOR, Role.AUDITOR})
+# Granting one of these, creating an account (every account holds a role) and resetting
+# someone else's password need a second admin (accounts.access_changes): the case roles,
+# and the admin role because an admin confirms the others' changes.
+CONTROLLED_ROLES = CASE_ACCESS_ROLES | {Role.ADMIN}
+
 
 class Agency(Base):
     """A government agency (機關); its short code prefixes case numbers."""
@@ -141,3 +149,80 @@ class LoginAttempt(Base):
     client_address: Mapped[str] = mapped_column(sa.String(45))
     succeeded: Mapped[bool]
     attempted_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class AccessChangeKind(enum.StrEnum):
+    NEW_ACCOUNT = "new_account"  # 建立帳號
+    ACCOUNT_ACCESS = "account_access"  # 授予角色或重設密碼
+
+
+class AccessChangeStatus(enum.StrEnum):
+    PENDING = "pending"  # 待確認
+    CONFIRMED = "confirmed"  # 經另一位系統管理者確認，已生效
+    REJECTED = "rejected"  # 另一位系統管理者退回
+    WITHDRAWN = "withdrawn"  # 申請人撤回
+    APPLIED = "applied"  # 立即生效（無第二位系統管理者，或由命令列建立）
+
+
+class AppliedBecause(enum.StrEnum):
+    """Why an access change took effect without a second admin (kept in its audit entry)."""
+
+    SINGLE_ADMIN = "single_admin"
+    DUAL_CONTROL_OFF = "dual_control_off"
+    COMMAND_LINE = "command_line"
+
+
+def _enum_column(enum_class: type[enum.StrEnum], name: str) -> sa.Enum:
+    return sa.Enum(
+        enum_class,
+        name=name,
+        native_enum=False,
+        create_constraint=True,
+        length=20,
+        values_callable=lambda members: [member.value for member in members],
+    )
+
+
+class AccessChange(Base):
+    """A change that could let an admin read cases through an account: a new account, a role
+    granted, someone else's password reset. Pending until a second admin confirms it when the
+    agency has enough active admins; otherwise recorded as applied at once. Every step is also
+    in the audit log (accounts.access_changes)."""
+
+    __tablename__ = "access_change"
+    __table_args__ = (sa.Index("ix_access_change_agency_id_status", "agency_id", "status"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    agency_id: Mapped[int] = mapped_column(sa.ForeignKey("agency.id"))
+    kind: Mapped[AccessChangeKind] = mapped_column(_enum_column(AccessChangeKind, "access_change_kind"))
+    status: Mapped[AccessChangeStatus] = mapped_column(_enum_column(AccessChangeStatus, "access_change_status"))
+    # The account changed; for a new account, set once it is created.
+    user_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user_account.id"), index=True)
+    # The account's username, display name and unit as requested (kept for pending new accounts).
+    username: Mapped[str] = mapped_column(sa.String(64))
+    display_name: Mapped[str] = mapped_column(sa.String(100))
+    unit_id: Mapped[int | None] = mapped_column(sa.ForeignKey("unit.id"))
+    # Role values before (empty for a new account) and as requested.
+    roles_before: Mapped[list[str]] = mapped_column(sa.JSON, default=list)
+    roles_after: Mapped[list[str]] = mapped_column(sa.JSON, default=list)
+    password_reset: Mapped[bool] = mapped_column(default=False)
+    # The requested password, hashed (never the password itself); emptied once decided.
+    password_hash: Mapped[str | None] = mapped_column(sa.String(255))
+    # None: the command line.
+    requested_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user_account.id"))
+    requested_at: Mapped[datetime] = mapped_column(default=utcnow)
+    decided_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user_account.id"))
+    decided_at: Mapped[datetime | None]
+
+    user: Mapped[User | None] = relationship(foreign_keys=[user_id])
+    unit: Mapped[Unit | None] = relationship()
+    requested_by: Mapped[User | None] = relationship(foreign_keys=[requested_by_id])
+    decided_by: Mapped[User | None] = relationship(foreign_keys=[decided_by_id])
+
+    @property
+    def roles_granted(self) -> list[Role]:
+        return sorted(Role(value) for value in set(self.roles_after) - set(self.roles_before))
+
+    @property
+    def roles_removed(self) -> list[Role]:
+        return sorted(Role(value) for value in set(self.roles_before) - set(self.roles_after))

@@ -66,7 +66,8 @@ def create_agency(code: str, name: str, unit_names: list[str] | tuple[str, ...] 
 # --- users ------------------------------------------------------------------
 
 
-def _user_snapshot(user: User) -> dict[str, object]:
+def user_snapshot(user: User) -> dict[str, object]:
+    """What the audit log records of an account (before and after a change)."""
     return {
         "display_name": user.display_name,
         "unit": user.unit.name if user.unit else None,
@@ -78,6 +79,35 @@ def _user_snapshot(user: User) -> dict[str, object]:
 def _check_unit(agency: Agency, unit: Unit | None, errors: dict[str, list[str]]) -> None:
     if unit is not None and unit.agency_id != agency.id:
         errors.setdefault("unit", []).append(_("單位不屬於此機關。"))
+
+
+def new_user_problems(
+    *,
+    username: str,
+    display_name: str,
+    agency: Agency,
+    roles: set[Role],
+    password: str | None,
+    unit: Unit | None = None,
+) -> dict[str, list[str]]:
+    """What stops creating this account, by form field (empty: nothing).
+
+    ``username`` normalised and ``display_name`` stripped; ``password`` None: not checked
+    (an account requested earlier, whose password was checked then and kept hashed).
+    """
+    errors: dict[str, list[str]] = {}
+    if not USERNAME_PATTERN.match(username):
+        errors["username"] = [str(USERNAME_RULE)]
+    elif db.session.scalar(sa.select(User.id).where(User.username == username)):
+        errors["username"] = [_("帳號 %(username)s 已被使用。", username=username)]
+    if not display_name:
+        errors["display_name"] = [_("請輸入姓名。")]
+    if not roles:
+        errors["roles"] = [_("請至少選擇一個角色。")]
+    _check_unit(agency, unit, errors)
+    if password is not None and (problems := password_problems(password, username)):
+        errors["password"] = problems
+    return errors
 
 
 def create_user(
@@ -94,26 +124,41 @@ def create_user(
     """Create an account. ``actor`` is None only for the command line."""
     username = normalize_username(username)
     display_name = display_name.strip()
-    errors: dict[str, list[str]] = {}
-    if not USERNAME_PATTERN.match(username):
-        errors["username"] = [str(USERNAME_RULE)]
-    elif db.session.scalar(sa.select(User.id).where(User.username == username)):
-        errors["username"] = [_("帳號 %(username)s 已被使用。", username=username)]
-    if not display_name:
-        errors["display_name"] = [_("請輸入姓名。")]
-    if not roles:
-        errors["roles"] = [_("請至少選擇一個角色。")]
-    _check_unit(agency, unit, errors)
-    if problems := password_problems(password, username):
-        errors["password"] = problems
-    if errors:
+    if errors := new_user_problems(
+        username=username, display_name=display_name, agency=agency, roles=roles, password=password, unit=unit
+    ):
         raise ServiceError(errors)
+    return add_user(
+        actor,
+        username=username,
+        display_name=display_name,
+        agency=agency,
+        unit=unit,
+        roles=roles,
+        password_hash=hash_password(hasher(), password),
+        client_address=client_address,
+    )
+
+
+def add_user(
+    actor: User | None,
+    *,
+    username: str,
+    display_name: str,
+    agency: Agency,
+    unit: Unit | None,
+    roles: set[Role],
+    password_hash: str,
+    client_address: str = "",
+    audit_details: dict[str, object] | None = None,
+) -> User:
+    """Insert an account checked by :func:`new_user_problems` and write its audit entry."""
     user = User(
         username=username,
         display_name=display_name,
         agency=agency,
         unit=unit,
-        password_hash=hash_password(hasher(), password),
+        password_hash=password_hash,
         # An admin chose it, so it is temporary; the command line's users set their own.
         must_change_password=actor is not None,
     )
@@ -125,7 +170,7 @@ def create_user(
         "user_created",
         object_type="user",
         object_id=user.id,
-        details={"username": username, **_user_snapshot(user)},
+        details={"username": username, **user_snapshot(user), **(audit_details or {})},
         client_address=client_address,
         agency_id=agency.id,
     )
@@ -161,12 +206,12 @@ def update_user(
     if errors:
         raise ServiceError(errors)
 
-    before = _user_snapshot(user)
+    before = user_snapshot(user)
     user.display_name = display_name
     user.unit = unit
     user.set_roles(roles)
     was_enabled, user.is_enabled = user.is_enabled, is_enabled
-    changes = changed_fields(before, _user_snapshot(user))
+    changes = changed_fields(before, user_snapshot(user))
     if new_password:
         # Temporary unless admins reset their own: the user must choose their own at the next sign-in.
         temporary = not is_self
@@ -189,8 +234,15 @@ def update_user(
 
 
 def _set_password(user: User, password: str, *, temporary: bool = False) -> None:
-    """``temporary``: chosen by an admin, to be changed by the user at the next sign-in."""
-    user.password_hash = hash_password(hasher(), password)
+    set_password_hash(user, hash_password(hasher(), password), temporary=temporary)
+
+
+def set_password_hash(user: User, password_hash: str, *, temporary: bool = False) -> None:
+    """Give ``user`` a new password (already hashed) and end their open sessions.
+
+    ``temporary``: chosen by an admin, to be changed by the user at the next sign-in.
+    """
+    user.password_hash = password_hash
     user.password_changed_at = utcnow()
     user.must_change_password = temporary
     user.rotate_session_token()

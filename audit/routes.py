@@ -1,4 +1,5 @@
-"""The auditor's read-only view of the audit log of their agency."""
+"""The auditor's read-only views of the audit log of their agency: every entry, and
+the account-access changes alone (帳號權限異動)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import sqlalchemy as sa
 from flask import Blueprint, render_template, request
 from flask_login import current_user
 
+from accounts.access_change_display import ACCESS_CHANGE_ACTIONS, describe_entry
 from accounts.models import Role
 from accounts.permissions import role_required
 from audit.forms import AuditFilterForm
@@ -68,3 +70,34 @@ def entries() -> tuple[str, int]:
     # After rendering, so the rows shown are not expired and read again one by one.
     db.session.commit()
     return page, status
+
+
+@bp.get("/access-changes")
+@role_required(Role.AUDITOR)
+def access_changes() -> str:
+    """Accounts created, roles granted and passwords reset by admins, with who asked and who
+    confirmed (accounts.access_changes): what could let an admin read cases through an account.
+    Reading it is logged like the full log."""
+    query = sa.select(AuditEntry).where(
+        AuditEntry.agency_id == current_user.agency_id, AuditEntry.action.in_(ACCESS_CHANGE_ACTIONS)
+    )
+    before = request.args.get("before", type=database_id)
+    if before:
+        query = query.where(AuditEntry.id < before)
+    rows = db.session.scalars(query.order_by(AuditEntry.id.desc()).limit(PAGE_SIZE + 1)).all()
+    has_more = len(rows) > PAGE_SIZE
+    rows = rows[:PAGE_SIZE]
+    record_log_view(
+        current_user._get_current_object(),
+        filters={"view": "access_changes", **({"before": before} if before else {})},
+        shown=list(rows),
+        client_address=client_address(),
+    )
+    page = render_template(
+        "audit/access_changes.html",
+        entries=[(entry, describe_entry(entry.action, entry.details)) for entry in rows],
+        labels=ACTION_LABELS,
+        next_page={"before": rows[-1].id} if has_more else None,
+    )
+    db.session.commit()  # the read's own entry, after rendering (as on the full log)
+    return page

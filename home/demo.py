@@ -28,6 +28,8 @@ DEMO_USERS = (
     ("supervisor", "陳主管", 0, Role.SUPERVISOR),
     ("auditor", "林稽核", None, Role.AUDITOR),
     ("admin", "張管理", None, Role.ADMIN),
+    # A second admin: new accounts, role grants and password resets wait for the other's confirmation.
+    ("admin2", "周管理", None, Role.ADMIN),
 )
 # Demo cases of the demo agency (fictional people; ID numbers with a valid check digit).
 # Keyed by title: seeding again adds only the cases whose title is not there yet.

@@ -12,7 +12,7 @@ from incidents.models import CaseStatus, Incident
 from incidents.services.national_id import check_digit_ok
 from tests.helpers import db_count, login
 
-DEMO_USERNAMES = {"officer", "officer2", "supervisor", "auditor", "admin"}
+DEMO_USERNAMES = {"officer", "officer2", "supervisor", "auditor", "admin", "admin2"}
 
 
 def roles_by_username(app) -> dict[str, set[Role]]:
@@ -30,11 +30,12 @@ def test_seed_demo_creates_one_agency_two_units_and_a_user_per_role(app):
         "supervisor": {Role.SUPERVISOR},
         "auditor": {Role.AUDITOR},
         "admin": {Role.ADMIN},
+        "admin2": {Role.ADMIN},  # two admins: account changes wait for the other's confirmation
     }
     # Random passwords are printed, and they work.
     passwords = dict(re.findall(r"^\s+(\w+)\s+\S+\s+密碼: (\S+)$", result.output, re.M))
     assert set(passwords) == DEMO_USERNAMES
-    assert len(set(passwords.values())) == 5 and all(len(p) >= 12 for p in passwords.values())
+    assert len(set(passwords.values())) == 6 and all(len(p) >= 12 for p in passwords.values())
     assert login(app.test_client(), "officer", passwords["officer"]).status_code == 302
 
 
@@ -44,7 +45,7 @@ def test_seed_demo_is_idempotent_and_keeps_passwords(app):
     second = runner.invoke(args=["seed-demo"])
     assert second.exit_code == 0
     assert "已存在，密碼未變更" in second.output
-    assert db_count(app, Agency) == 1 and db_count(app, Unit) == 2 and db_count(app, User) == 5
+    assert db_count(app, Agency) == 1 and db_count(app, Unit) == 2 and db_count(app, User) == 6
     assert login(app.test_client(), "supervisor", "demo-password-123").status_code == 302
 
 
@@ -71,7 +72,7 @@ def test_seed_demo_with_password_sets_it_for_existing_users(app):
     runner = app.test_cli_runner()
     runner.invoke(args=["seed-demo"])
     result = runner.invoke(args=["seed-demo", "--password", "chosen-demo-password"])
-    assert result.output.count("chosen-demo-password") == 5
+    assert result.output.count("chosen-demo-password") == 6
     assert login(app.test_client(), "auditor", "chosen-demo-password").status_code == 302
 
 

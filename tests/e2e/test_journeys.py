@@ -160,12 +160,17 @@ def test_admin_creates_user_after_fixing_short_password(page: Page, live_server:
     page.get_by_label("再次輸入初始密碼", exact=True).fill("a long enough first password")
     page.get_by_role("button", name="儲存", exact=True).click()
 
+    # The demo agency has two admins: the new account waits for the other one's confirmation.
     expect(page).to_have_url(f"{live_server}/admin/users")
-    expect(page.get_by_role("status")).to_have_text("已建立帳號 e2e.newcomer。")
-    row = page.get_by_role("row").filter(has=page.get_by_role("link", name="e2e.newcomer", exact=True))
-    expect(row).to_contain_text("黃新進")
-    expect(row).to_contain_text("政風處第二科")
-    assert_accessible(page, "the account list after creating an account")
+    expect(page.get_by_role("status")).to_have_text(
+        "已送出建立帳號 e2e.newcomer 的申請，待另一位系統管理者確認後生效。"
+    )
+    expect(page.get_by_role("link", name="e2e.newcomer", exact=True)).to_have_count(0)
+    assert_accessible(page, "the account list after requesting an account")
+    page.get_by_role("link", name=re.compile(r"^帳號權限異動（待確認 \d+ 件）$")).click()
+    row = page.get_by_role("row").filter(has_text="e2e.newcomer")
+    expect(row).to_contain_text("建立帳號 e2e.newcomer（黃新進），角色：承辦人")
+    expect(row.get_by_role("button", name="撤回", exact=True)).to_be_visible()
 
     assert_only_local_requests(requests_seen, live_server)
 
