@@ -17,6 +17,7 @@ pytestmark = pytest.mark.browser
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 MAIN_NAV = 'nav[aria-label="主選單"]'
 NEW_PASSWORD = "the new supervisor's first password"
+OWN_PASSWORD = "the supervisor's own passphrase"
 ROC_DATE_TIME = re.compile(r"\d{3}/\d{2}/\d{2} \d{2}:\d{2}")
 
 
@@ -77,6 +78,12 @@ def test_admin_requests_a_supervisor_the_other_admin_confirms_the_auditor_sees_b
 
     # The new supervisor reads the agency's cases now.
     sign_in(page, live_server, "e2e.boss", NEW_PASSWORD)
+    # An admin chose that password, so it is temporary (item 8): the supervisor sets their own first.
+    expect(page).to_have_url(f"{live_server}/password")
+    page.get_by_label("目前的密碼", exact=True).fill(NEW_PASSWORD)
+    page.get_by_label("新密碼", exact=True).fill(OWN_PASSWORD)
+    page.get_by_label("再次輸入新密碼", exact=True).fill(OWN_PASSWORD)
+    page.get_by_role("button", name="變更密碼", exact=True).click()
     page.locator(MAIN_NAV).get_by_role("link", name="案件", exact=True).click()
     expect(page.get_by_role("cell", name="洩漏工程底價予廠商", exact=True)).to_be_visible()
     sign_out(page, live_server)
