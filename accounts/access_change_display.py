@@ -31,7 +31,7 @@ STATUS_LABELS = {
 APPLIED_NOTES = {
     AppliedBecause.SINGLE_ADMIN: _l("立即生效：本機關只有一位啟用中的系統管理者"),
     AppliedBecause.DUAL_CONTROL_OFF: _l("立即生效：未啟用雙人確認（ADMIN_DUAL_CONTROL）"),
-    AppliedBecause.COMMAND_LINE: _l("立即生效：由命令列建立"),
+    AppliedBecause.COMMAND_LINE: _l("立即生效：由命令列執行"),
 }
 
 

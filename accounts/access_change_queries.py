@@ -3,7 +3,7 @@ second one is needed, and the access changes waiting or decided."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 import sqlalchemy as sa
 from flask import current_app
@@ -12,17 +12,16 @@ from accounts.models import AccessChange, AccessChangeKind, AccessChangeStatus, 
 from core.extensions import db
 
 
-def enabled_admin_count(agency_id: int) -> int:
-    return int(
-        db.session.scalar(
-            sa.select(sa.func.count(User.id)).where(
-                User.agency_id == agency_id,
-                User.is_enabled.is_(True),
-                User.id.in_(sa.select(UserRole.user_id).where(UserRole.role == Role.ADMIN)),
-            )
-        )
-        or 0
+def enabled_admin_count(agency_id: int, *, besides: Collection[int] = ()) -> int:
+    """The agency's enabled admins, not counting the users ``besides``."""
+    query = sa.select(sa.func.count(User.id)).where(
+        User.agency_id == agency_id,
+        User.is_enabled.is_(True),
+        User.id.in_(sa.select(UserRole.user_id).where(UserRole.role == Role.ADMIN)),
     )
+    if besides:
+        query = query.where(User.id.not_in(list(besides)))
+    return int(db.session.scalar(query) or 0)
 
 
 def dual_control_required(agency_id: int) -> bool:

@@ -16,14 +16,13 @@ its audit entries and leaves the commit to the route (one transaction per action
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any
 
-import sqlalchemy as sa
 from flask import current_app
 from flask_babel import gettext as _
 
 from accounts import services
-from accounts.access_change_display import STATUS_LABELS, change_details
+from accounts.access_change_display import change_details
 from accounts.access_change_queries import (
     dual_control_required,
     enabled_admin_count,
@@ -42,7 +41,7 @@ from accounts.models import (
     User,
 )
 from accounts.passwords import hash_password, password_problems
-from audit.services import changed_fields, record
+from audit.services import record
 from core.extensions import db
 from core.models import utcnow
 from core.services import FieldErrors, ServiceError
@@ -83,7 +82,7 @@ def _applied_because(actor: User | None, agency_id: int) -> AppliedBecause | Non
 # --- requests ----------------------------------------------------------------------------------
 
 
-def _role_values(roles: set[Role] | frozenset[Role]) -> list[str]:
+def role_values(roles: set[Role] | frozenset[Role]) -> list[str]:
     return sorted(role.value for role in roles)
 
 
@@ -119,7 +118,7 @@ def create_account(
         display_name=display_name,
         unit=unit,
         roles_before=[],
-        roles_after=_role_values(roles),
+        roles_after=role_values(roles),
         requested_by=actor,
         requested_at=utcnow(),
     )
@@ -128,9 +127,9 @@ def create_account(
         change.status = AccessChangeStatus.PENDING
         change.password_hash = password_hash
         db.session.flush()
-        _record(actor, "access_change_requested", change, client_address)
+        record_change(actor, "access_change_requested", change, client_address)
         return Outcome(None, change)
-    _mark_decided(change, actor, AccessChangeStatus.APPLIED)
+    mark_decided(change, actor, AccessChangeStatus.APPLIED)
     db.session.flush()
     user = services.add_user(
         actor,
@@ -144,7 +143,7 @@ def create_account(
         audit_details={"access_change": change.id},
     )
     change.user = user
-    _record(actor, "access_change_applied", change, client_address, because=because.value)
+    record_change(actor, "access_change_applied", change, client_address, because=because.value)
     return Outcome(user, change)
 
 
@@ -189,8 +188,8 @@ def change_account(
         username=user.username,
         display_name=user.display_name,
         unit_id=user.unit_id,
-        roles_before=_role_values(roles_before),
-        roles_after=_role_values(roles),
+        roles_before=role_values(roles_before),
+        roles_after=role_values(roles),
         password_reset=resets,
         requested_by=actor,
         requested_at=utcnow(),
@@ -198,9 +197,9 @@ def change_account(
     because = _applied_because(actor, user.agency_id)
     if because is not None:
         update(roles, new_password)
-        _mark_decided(change, actor, AccessChangeStatus.APPLIED)
+        mark_decided(change, actor, AccessChangeStatus.APPLIED)
         db.session.add(change)
-        _record(actor, "access_change_applied", change, client_address, because=because.value)
+        record_change(actor, "access_change_applied", change, client_address, because=because.value)
         _note_admin_removed(actor, user, was_admin, client_address)
         return Outcome(user, change)
 
@@ -216,13 +215,22 @@ def change_account(
     if resets:
         change.password_hash = hash_password(services.hasher(), new_password)
     db.session.add(change)
-    _record(actor, "access_change_requested", change, client_address)
+    record_change(actor, "access_change_requested", change, client_address)
     _note_admin_removed(actor, user, was_admin, client_address)
     return Outcome(user, change)
 
 
 def _pending_change_problems(actor: User, user: User, roles: set[Role], new_password: str) -> FieldErrors:
     errors = FieldErrors()
+    if not enabled_admin_count(user.agency_id, besides={actor.id, user.id}):
+        # E.g. one of two admins resetting the other's password: whoever knew it could then confirm alone.
+        errors.add(
+            "",
+            _(
+                "本機關沒有其他系統管理者可以確認這項變更（申請人與該帳號本人都不能確認）。"
+                "請先增設一位系統管理者；忘記密碼者可由伺服器管理者以 flask users set-password 重設。"
+            ),
+        )
     if actor.id == user.id and roles != set(user.roles):
         errors.add("roles", _("不能變更自己的角色，請由其他系統管理者處理。"))
     if not roles:
@@ -258,130 +266,42 @@ def _note_admin_removed(actor: User, user: User, was_admin: bool, client_address
     )
 
 
-# --- decisions ---------------------------------------------------------------------------------
-
-
-def decision_problem(actor: User, change: AccessChange, *, confirming: bool) -> str | None:
-    """Why ``actor`` may not confirm (or reject) ``change``; None when they may."""
-    if change.status is not AccessChangeStatus.PENDING:
-        return _("此申請已處理（%(status)s），不能再確認或退回。", status=STATUS_LABELS[change.status])
-    if not actor.has_role(Role.ADMIN) or actor.agency_id != change.agency_id:
-        return _("只有本機關的系統管理者可以處理此申請。")
-    if confirming and actor.id == change.requested_by_id:
-        return _("不能確認自己提出的申請，請由另一位系統管理者確認。")
-    if confirming and actor.id == change.user_id:
-        return _("不能確認與自己帳號有關的申請，請由另一位系統管理者確認。")
-    return None
-
-
-def confirm(actor: User, change: AccessChange, *, client_address: str = "") -> User:
-    """A second admin confirms: the change takes effect now. Returns the account changed or created."""
-    if problem := decision_problem(actor, change, confirming=True):
-        raise ServiceError(problem)
-    password_hash = change.password_hash
-    _claim(change, actor, AccessChangeStatus.CONFIRMED)
-    if change.kind is AccessChangeKind.NEW_ACCOUNT:
-        user = _create_requested_account(actor, change, password_hash, client_address)
-    else:
-        user = _apply_requested_access(actor, change, password_hash, client_address)
-    _record(actor, "access_change_confirmed", change, client_address)
-    return user
-
-
-def reject(actor: User, change: AccessChange, *, client_address: str = "") -> AccessChange:
-    """Another admin rejects the change, or its requester withdraws it: nothing of it takes effect."""
-    if problem := decision_problem(actor, change, confirming=False):
-        raise ServiceError(problem)
-    withdrawn = actor.id == change.requested_by_id
-    _claim(change, actor, AccessChangeStatus.WITHDRAWN if withdrawn else AccessChangeStatus.REJECTED)
-    _record(actor, "access_change_withdrawn" if withdrawn else "access_change_rejected", change, client_address)
+def set_password_from_command_line(user: User, password: str, *, client_address: str = "cli") -> AccessChange:
+    """``flask users set-password``: whoever runs commands on the server already holds the database;
+    the reset takes effect at once and the agency's auditors see it."""
+    if problems := password_problems(password, user.username):
+        raise ServiceError({"password": problems})
+    roles = role_values(user.roles)
+    change = AccessChange(
+        agency_id=user.agency_id,
+        kind=AccessChangeKind.ACCOUNT_ACCESS,
+        user=user,
+        username=user.username,
+        display_name=user.display_name,
+        unit_id=user.unit_id,
+        roles_before=roles,
+        roles_after=roles,
+        password_reset=True,
+        requested_at=utcnow(),
+    )
+    mark_decided(change, None, AccessChangeStatus.APPLIED)
+    db.session.add(change)
+    services.set_password_hash(user, hash_password(services.hasher(), password))
+    record_change(None, "access_change_applied", change, client_address, because=AppliedBecause.COMMAND_LINE.value)
     return change
 
 
-def _mark_decided(change: AccessChange, actor: User | None, status: AccessChangeStatus) -> None:
+# --- shared with the decisions (accounts.access_decisions) ---------------------------------------
+
+
+def mark_decided(change: AccessChange, actor: User | None, status: AccessChangeStatus) -> None:
     change.status = status
     change.decided_by = actor
     change.decided_at = utcnow()
     change.password_hash = None
 
 
-def _claim(change: AccessChange, actor: User, status: AccessChangeStatus) -> None:
-    """Decide ``change`` unless someone else did first (two admins pressing at once: one wins)."""
-    result = cast(
-        "sa.CursorResult[Any]",
-        db.session.execute(
-            sa.update(AccessChange)
-            .where(AccessChange.id == change.id, AccessChange.status == AccessChangeStatus.PENDING)
-            .values(status=status, decided_by_id=actor.id, decided_at=utcnow(), password_hash=None)
-        ),
-    )
-    if result.rowcount != 1:
-        raise ServiceError(_("此申請已由其他系統管理者處理，請重新整理頁面。"))
-    db.session.refresh(change)
-
-
-def _create_requested_account(
-    actor: User, change: AccessChange, password_hash: str | None, client_address: str
-) -> User:
-    agency = db.session.get_one(Agency, change.agency_id)
-    roles = {Role(value) for value in change.roles_after}
-    problems = services.new_user_problems(
-        username=change.username,
-        display_name=change.display_name,
-        agency=agency,
-        roles=roles,
-        password=None,
-        unit=change.unit,
-    )
-    if problems or password_hash is None:
-        messages = [message for field_messages in problems.values() for message in field_messages]
-        raise ServiceError({"": [*messages, _("無法建立此帳號，請退回此申請。")]})
-    user = services.add_user(
-        actor,
-        username=change.username,
-        display_name=change.display_name,
-        agency=agency,
-        unit=change.unit,
-        roles=roles,
-        password_hash=password_hash,
-        client_address=client_address,
-        audit_details={"access_change": change.id},
-    )
-    change.user = user
-    return user
-
-
-def _apply_requested_access(actor: User, change: AccessChange, password_hash: str | None, client_address: str) -> User:
-    user = change.user
-    if user is None:
-        raise ServiceError(_("找不到此申請的帳號，請退回此申請。"))
-    changes_roles = change.roles_after != change.roles_before
-    if changes_roles and _role_values(user.roles) != sorted(change.roles_before):
-        raise ServiceError(_("申請後此帳號的角色已被變更，無法確認；請退回此申請後重新提出。"))
-    before = services.user_snapshot(user)
-    if changes_roles:
-        user.set_roles({Role(value) for value in change.roles_after})
-    if password_hash is not None:
-        services.set_password_hash(user, password_hash, temporary=True)
-    details: dict[str, Any] = changed_fields(before, services.user_snapshot(user))
-    if password_hash is not None:
-        details["password"] = ["******", "******"]
-    db.session.flush()
-    record(
-        actor,
-        "user_updated",
-        object_type="user",
-        object_id=user.id,
-        details={**details, "access_change": change.id},
-        client_address=client_address,
-    )
-    return user
-
-
-# --- the audit entries -----------------------------------------------------------------------
-
-
-def _record(actor: User | None, action: str, change: AccessChange, client_address: str, **extra: Any) -> None:
+def record_change(actor: User | None, action: str, change: AccessChange, client_address: str, **extra: Any) -> None:
     db.session.flush()  # the change's id, and the account's once created
     record(
         actor,

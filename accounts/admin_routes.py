@@ -11,7 +11,7 @@ from flask_login import current_user
 from werkzeug.wrappers import Response
 from wtforms.fields.choices import SelectChoice
 
-from accounts import access_change_display, access_change_queries, access_changes
+from accounts import access_change_display, access_change_queries, access_changes, access_decisions
 from accounts.forms import ROLE_LABELS, AccessDecisionForm, UserCreateForm, UserEditForm
 from accounts.models import AccessChange, Role, Unit, User
 from accounts.permissions import role_required
@@ -157,7 +157,7 @@ def access_change_list() -> str:
         admin_count=access_change_queries.enabled_admin_count(agency_id),
         dual_control=access_change_queries.dual_control_required(agency_id),
         form=AccessDecisionForm(),
-        may_confirm=lambda change: access_changes.decision_problem(current_user, change, confirming=True) is None,
+        may_confirm=lambda change: access_decisions.decision_problem(current_user, change, confirming=True) is None,
         describe=access_change_display.describe,
         change_details=access_change_display.change_details,
         status_labels=access_change_display.STATUS_LABELS,
@@ -170,7 +170,9 @@ def confirm_access_change(change_id: int) -> Response:
     change = _change_in_my_agency(change_id)
     if AccessDecisionForm().validate_on_submit():  # the form is empty: only its CSRF token is checked
         commit_or_flash(
-            lambda: access_changes.confirm(current_user._get_current_object(), change, client_address=client_address()),
+            lambda: access_decisions.confirm(
+                current_user._get_current_object(), change, client_address=client_address()
+            ),
             _("已確認申請 #%(id)d，變更已生效。", id=change_id),
         )
     return redirect(url_for("accounts_admin.access_change_list"))
@@ -183,7 +185,9 @@ def reject_access_change(change_id: int) -> Response:
     withdrawing = change.requested_by_id == current_user.id
     if AccessDecisionForm().validate_on_submit():
         commit_or_flash(
-            lambda: access_changes.reject(current_user._get_current_object(), change, client_address=client_address()),
+            lambda: access_decisions.reject(
+                current_user._get_current_object(), change, client_address=client_address()
+            ),
             _("已撤回申請 #%(id)d。", id=change_id) if withdrawing else _("已退回申請 #%(id)d。", id=change_id),
         )
     return redirect(url_for("accounts_admin.access_change_list"))

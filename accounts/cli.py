@@ -83,6 +83,22 @@ def create_user(
     click.echo(f"已建立帳號 {outcome.username}（{', '.join(sorted(roles))}）。")
 
 
+@users_cli.command("set-password")
+@click.argument("username")
+@click.password_option("--password", prompt="新密碼", confirmation_prompt="再次輸入新密碼", help="未指定時會提示輸入。")
+def set_password(username: str, password: str) -> None:
+    """重設帳號 USERNAME 的密碼（立即生效，並列入該機關稽核人員的帳號權限異動紀錄）。"""
+    user = db.session.scalar(sa.select(User).where(User.username == services.normalize_username(username)))
+    if user is None:
+        raise click.ClickException(f"找不到帳號 {username}。")
+    try:
+        access_changes.set_password_from_command_line(user, password)
+    except ServiceError as error:
+        _fail(error)
+    db.session.commit()
+    click.echo(f"已重設帳號 {user.username} 的密碼；該帳號的登入狀態都已失效。")
+
+
 @users_cli.command("list")
 def list_users() -> None:
     """列出所有帳號。"""

@@ -161,7 +161,7 @@ class AccessChangeStatus(enum.StrEnum):
     CONFIRMED = "confirmed"  # 經另一位系統管理者確認，已生效
     REJECTED = "rejected"  # 另一位系統管理者退回
     WITHDRAWN = "withdrawn"  # 申請人撤回
-    APPLIED = "applied"  # 立即生效（無第二位系統管理者，或由命令列建立）
+    APPLIED = "applied"  # 立即生效（無第二位系統管理者，或由命令列執行）
 
 
 class AppliedBecause(enum.StrEnum):

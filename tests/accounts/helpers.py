@@ -50,6 +50,18 @@ class TwoAdmins:
         assert login(client, username, password).status_code == 302, f"{username} could not sign in"
         return client
 
+    def client_after_first_sign_in(self, username: str, temporary_password: str) -> FlaskClient:
+        """Signed in with the temporary password an admin chose, and past the forced change (item 8)."""
+        client = self.client(username, temporary_password)
+        own = f"{temporary_password} made my own"
+        response = post_form(
+            client,
+            "/password",
+            {"current_password": temporary_password, "new_password": own, "confirm_password": own},
+        )
+        assert response.status_code == 302, f"{username} could not replace the temporary password"
+        return client
+
 
 def post_form(client: FlaskClient, path: str, data: dict, *, form_path: str | None = None):
     """POST ``data`` to ``path`` with the CSRF token of the page at ``form_path`` (default: ``path``)."""

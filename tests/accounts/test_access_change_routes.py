@@ -70,6 +70,7 @@ def test_the_requester_cannot_confirm_their_own_request(app, two_admins):
 
 
 def test_the_account_concerned_cannot_confirm_a_change_to_itself(app, two_admins):
+    make_user(app, "admin3", Role.ADMIN, agency_id=two_admins.id)  # someone who could confirm it
     edit_account(
         two_admins.client("admin"), two_admins.users["admin2"], display_name="周管理", roles=["admin", "supervisor"]
     )

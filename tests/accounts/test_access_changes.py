@@ -6,7 +6,7 @@ import pytest
 import sqlalchemy as sa
 from flask import Flask
 
-from accounts import access_change_queries, access_changes
+from accounts import access_change_queries, access_changes, access_decisions
 from accounts.access_change_display import ACCESS_CHANGE_ACTIONS, change_details, describe, describe_entry
 from accounts.models import (
     CASE_ACCESS_ROLES,
@@ -234,7 +234,7 @@ def test_confirming_creates_the_account_with_the_requested_password(app: Flask, 
     with app.app_context():
         change = request_boss()
         db.session.commit()
-        created = access_changes.confirm(user("admin2"), change, client_address="10.0.0.2")
+        created = access_decisions.confirm(user("admin2"), change, client_address="10.0.0.2")
         db.session.commit()
         assert created.username == "boss" and created.roles == {Role.SUPERVISOR}
         assert verify_password(hasher(), created.password_hash, NEW_PASSWORD)
@@ -260,13 +260,14 @@ def test_who_may_not_confirm(app: Flask, two_admins: TwoAdmins, who: str, messag
         change = request_boss()
         db.session.commit()
         with pytest.raises(ServiceError) as refused:
-            access_changes.confirm(user(who), change)
+            access_decisions.confirm(user(who), change)
         assert refused.value.field_errors == {"": [message]}
         db.session.rollback()
         assert change.status is AccessChangeStatus.PENDING
 
 
 def test_the_account_concerned_may_not_confirm_but_may_refuse(app: Flask, two_admins: TwoAdmins):
+    make_user(app, "admin3", Role.ADMIN, agency_id=two_admins.id)  # someone who could confirm it
     with app.app_context():
         outcome = access_changes.change_account(
             user("admin"),
@@ -280,9 +281,9 @@ def test_the_account_concerned_may_not_confirm_but_may_refuse(app: Flask, two_ad
         change = outcome.change
         assert change is not None
         with pytest.raises(ServiceError):
-            access_changes.confirm(user("admin2"), change)
+            access_decisions.confirm(user("admin2"), change)
         db.session.rollback()
-        access_changes.reject(user("admin2"), change)
+        access_decisions.reject(user("admin2"), change)
         db.session.commit()
         assert change.status is AccessChangeStatus.REJECTED and user("admin2").roles == {Role.ADMIN}
 
@@ -302,7 +303,7 @@ def test_a_change_made_meanwhile_stops_the_confirmation(app: Flask, two_admins: 
         db.session.commit()
         assert outcome.change is not None
         with pytest.raises(ServiceError) as refused:
-            access_changes.confirm(user("admin2"), outcome.change)
+            access_decisions.confirm(user("admin2"), outcome.change)
         assert "申請後此帳號的角色已被變更" in str(refused.value)
         db.session.rollback()
         assert outcome.change.status is AccessChangeStatus.PENDING and officer.roles == {Role.AUDITOR}
@@ -323,7 +324,7 @@ def test_a_password_reset_alone_keeps_roles_changed_meanwhile(app: Flask, two_ad
         supervisor.set_roles({Role.SUPERVISOR, Role.OFFICER})
         db.session.commit()
         assert outcome.change is not None
-        access_changes.confirm(user("admin2"), outcome.change)
+        access_decisions.confirm(user("admin2"), outcome.change)
         db.session.commit()
         assert supervisor.roles == {Role.SUPERVISOR, Role.OFFICER}
         assert verify_password(hasher(), supervisor.password_hash, NEW_PASSWORD)
@@ -339,7 +340,7 @@ def test_confirming_a_username_taken_meanwhile_is_refused(app: Flask, two_admins
     with app.app_context():
         change = db.session.get_one(AccessChange, change_id)
         with pytest.raises(ServiceError) as refused:
-            access_changes.confirm(user("admin2"), change)
+            access_decisions.confirm(user("admin2"), change)
         assert refused.value.field_errors[""] == ["帳號 boss 已被使用。", "無法建立此帳號，請退回此申請。"]
 
 
@@ -347,11 +348,11 @@ def test_a_decided_change_stays_decided(app: Flask, two_admins: TwoAdmins):
     with app.app_context():
         change = request_boss()
         db.session.commit()
-        access_changes.reject(user("admin"), change)  # the requester withdraws
+        access_decisions.reject(user("admin"), change)  # the requester withdraws
         db.session.commit()
         assert change.status is AccessChangeStatus.WITHDRAWN and change.password_hash is None
         with pytest.raises(ServiceError) as refused:
-            access_changes.confirm(user("admin2"), change)
+            access_decisions.confirm(user("admin2"), change)
         assert refused.value.field_errors == {"": ["此申請已處理（已撤回），不能再確認或退回。"]}
         assert [e.actor_name for e in entries("access_change_withdrawn")] == ["admin"]
 
@@ -366,10 +367,10 @@ def test_two_admins_deciding_at_once_one_wins(app: Flask, two_admins: TwoAdmins)
         stale = db.session.get(AccessChange, change_id)
         assert stale.status is AccessChangeStatus.PENDING
         with app.app_context():  # another request, its own session
-            access_changes.reject(user("admin3"), db.session.get(AccessChange, change_id))
+            access_decisions.reject(user("admin3"), db.session.get(AccessChange, change_id))
             db.session.commit()
         with pytest.raises(ServiceError) as refused:
-            access_changes.confirm(user("admin2"), stale)
+            access_decisions.confirm(user("admin2"), stale)
         assert refused.value.field_errors == {"": ["此申請已由其他系統管理者處理，請重新整理頁面。"]}
         db.session.rollback()
         assert db.session.scalar(sa.select(User).where(User.username == "boss")) is None
@@ -449,3 +450,46 @@ def test_every_access_change_action_has_a_label():
     from audit.services import ACTION_LABELS
 
     assert set(ACCESS_CHANGE_ACTIONS) <= set(ACTION_LABELS)
+
+
+def test_with_two_admins_neither_can_reset_the_others_password(app: Flask, two_admins: TwoAdmins):
+    """Nobody could confirm it, and the one who chose the password could then confirm alone as the other."""
+    with app.app_context():
+        with pytest.raises(ServiceError) as refused:
+            access_changes.change_account(
+                user("admin"),
+                user("admin2"),
+                display_name="周管理",
+                unit=None,
+                roles={Role.ADMIN},
+                is_enabled=True,
+                new_password=NEW_PASSWORD,
+            )
+        assert "本機關沒有其他系統管理者可以確認這項變更" in refused.value.field_errors[""][0]
+        db.session.rollback()
+    make_user(app, "admin3", Role.ADMIN, agency_id=two_admins.id)
+    with app.app_context():
+        outcome = access_changes.change_account(
+            user("admin"),
+            user("admin2"),
+            display_name="周管理",
+            unit=None,
+            roles={Role.ADMIN},
+            is_enabled=True,
+            new_password=NEW_PASSWORD,
+        )
+        assert outcome.pending
+
+
+def test_the_command_line_resets_a_password_and_the_auditors_see_it(app: Flask, two_admins: TwoAdmins):
+    result = app.test_cli_runner().invoke(args=["users", "set-password", "admin2", "--password", NEW_PASSWORD])
+    assert result.exit_code == 0, result.output
+    assert "已重設帳號 admin2 的密碼" in result.output
+    with app.app_context():
+        assert verify_password(hasher(), user("admin2").password_hash, NEW_PASSWORD)
+        [applied] = entries("access_change_applied")
+        assert applied.actor is None and applied.agency_id == two_admins.id
+        text = describe_entry(applied.action, applied.details)
+        assert (text.change, text.note) == ("重設密碼", "立即生效：由命令列執行")
+    weak = app.test_cli_runner().invoke(args=["users", "set-password", "admin2", "--password", "short"])
+    assert weak.exit_code == 1 and "密碼至少需要 12 個字元" in weak.output

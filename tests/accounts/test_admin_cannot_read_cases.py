@@ -38,7 +38,7 @@ def test_a_supervisor_created_by_one_admin_reads_no_case_until_a_second_admin_co
     assert sign_in_answer(app, "boss", NEW_PASSWORD) == 200
 
     confirm_the_pending_change(two_admins.client("admin2"))
-    boss = two_admins.client("boss", NEW_PASSWORD)
+    boss = two_admins.client_after_first_sign_in("boss", NEW_PASSWORD)
     assert boss.get(f"/cases/{two_admins.incident_id}").status_code == 200
 
 
@@ -54,7 +54,12 @@ def test_a_supervisors_password_reset_waits_for_the_second_admin(app, two_admins
 
     confirm_the_pending_change(two_admins.client("admin2"))
     assert sign_in_answer(app, "supervisor", PASSWORD) == 200
-    assert two_admins.client("supervisor", NEW_PASSWORD).get(f"/cases/{two_admins.incident_id}").status_code == 200
+    assert (
+        two_admins.client_after_first_sign_in("supervisor", NEW_PASSWORD)
+        .get(f"/cases/{two_admins.incident_id}")
+        .status_code
+        == 200
+    )
 
 
 def test_granting_the_supervisor_role_waits_but_the_rest_of_the_edit_is_saved(app, two_admins):
