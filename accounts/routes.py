@@ -148,23 +148,28 @@ def settings() -> Response | str:
     language_form = _language_form()
     language_form.locale.data = current_user.locale
     password_form = PasswordChangeForm()
-    if password_form.validate_on_submit():
-        user = current_user._get_current_object()
-        changed = commit_or_show_errors(
-            password_form,
-            lambda: services.change_own_password(
-                user,
-                current_password=password_form.current_password.data,
-                new_password=password_form.new_password.data,
-                client_address=client_address(),
-            ),
-        )
-        if changed is not None:
-            # The password change rotated the session token; keep this browser signed in.
-            login_user(user)
-            flash(_("密碼已變更；其他裝置上的登入狀態已失效。"), "success")
-            return redirect(url_for("accounts.settings"))
+    if password_form.validate_on_submit() and _change_own_password(password_form):
+        return redirect(url_for("accounts.settings"))
     return render_template("accounts/settings.html", language_form=language_form, password_form=password_form)
+
+
+def _change_own_password(form: PasswordChangeForm) -> bool:
+    """Save the signed-in user's new password in one transaction; False (errors on ``form``) if refused."""
+    user = current_user._get_current_object()
+    changed = commit_or_show_errors(
+        form,
+        lambda: services.change_own_password(
+            user,
+            current_password=form.current_password.data,
+            new_password=form.new_password.data,
+            client_address=client_address(),
+        ),
+    )
+    if changed is None:
+        return False
+    login_user(user)  # the change rotated the session token; keep this browser signed in
+    flash(_("密碼已變更；其他裝置上的登入狀態已失效。"), "success")
+    return True
 
 
 @bp.route("/password", methods=["GET", "POST"])
@@ -172,22 +177,9 @@ def settings() -> Response | str:
 def change_password() -> Response | str:
     """The page a user whose password an admin chose is sent to until they choose their own."""
     form = PasswordChangeForm()
-    user = current_user._get_current_object()
-    if form.validate_on_submit():
-        changed = commit_or_show_errors(
-            form,
-            lambda: services.change_own_password(
-                user,
-                current_password=form.current_password.data,
-                new_password=form.new_password.data,
-                client_address=client_address(),
-            ),
-        )
-        if changed is not None:
-            login_user(user)  # the change rotated the session token; keep this browser signed in
-            flash(_("密碼已變更；其他裝置上的登入狀態已失效。"), "success")
-            return redirect(url_for("home.index"))
-    return render_template("accounts/change_password.html", form=form, required=user.must_change_password)
+    if form.validate_on_submit() and _change_own_password(form):
+        return redirect(url_for("home.index"))
+    return render_template("accounts/change_password.html", form=form, required=current_user.must_change_password)
 
 
 def register(app: Flask) -> None:
